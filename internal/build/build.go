@@ -1,0 +1,299 @@
+// Package build runs the whole pipeline, load → parse → resolve → render →
+// write, for the engage build command (and, later, check and serve). Each
+// stage is a function from one plain value to the next; this package only
+// wires them together, fans the parallel stages out and decides whether
+// the output is committed.
+package build
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	"github.com/engage-ssg/engage/internal/config"
+	"github.com/engage-ssg/engage/internal/content"
+	"github.com/engage-ssg/engage/internal/diag"
+	"github.com/engage-ssg/engage/internal/markdown"
+	"github.com/engage-ssg/engage/internal/output"
+	"github.com/engage-ssg/engage/internal/render"
+	"github.com/engage-ssg/engage/internal/site"
+	"golang.org/x/sync/errgroup"
+)
+
+// Options are the inputs of a build, as the command line gives them.
+type Options struct {
+	Source  string // site folder
+	Dest    string // output folder
+	BaseURL string // overrides site.yaml's base_url when set
+	Drafts  bool   // publish drafts, future pages and hidden sections
+	Now     string // "today" for everything derived from dates; "" is the current time
+	Strict  bool   // warnings fail the build
+	Theme   fs.FS  // the embedded theme, holding layouts/ and assets/
+	Workers int    // parallel workers; 0 means one per CPU
+
+	// Progress, when set, is called as pages are rendered.
+	Progress func(done, total int)
+}
+
+// Result says what a build did.
+type Result struct {
+	Pages    int // HTML pages written
+	Files    int // every file written
+	Problems diag.List
+	Elapsed  time.Duration
+}
+
+// UsageError is a mistake in how the command was called (exit status 2).
+type UsageError struct{ Msg string }
+
+func (e *UsageError) Error() string { return e.Msg }
+
+// ErrProblems means the content or layouts have errors (or warnings under
+// --strict); they are in Result.Problems.
+var ErrProblems = errors.New("the site has problems")
+
+// Plan is a loaded and resolved site: everything a build knows before it
+// renders. engage check stops here.
+type Plan struct {
+	Config   *config.Config
+	Site     *site.Site
+	Markdown *markdown.Markdown
+	Layouts  render.Layers
+	Assets   render.Layers
+	SourceFS fs.FS
+	Problems diag.List
+}
+
+// Load runs the load, parse and resolve stages.
+func Load(ctx context.Context, opts Options) (*Plan, error) {
+	srcFS := os.DirFS(opts.Source)
+	plan := &Plan{SourceFS: srcFS}
+	cfg, problems := config.Load(srcFS)
+	plan.Problems = problems
+	if cfg == nil || problems.Errors() > 0 {
+		return plan, nil
+	}
+	plan.Config = cfg
+	if opts.BaseURL != "" {
+		if err := config.CheckBaseURL(opts.BaseURL); err != nil {
+			return nil, &UsageError{Msg: "--base-url: " + err.Error()}
+		}
+		cfg.BaseURL = config.NormaliseBaseURL(opts.BaseURL)
+	}
+	now := time.Now().In(cfg.Location)
+	if opts.Now != "" {
+		t, err := content.ParseDate(opts.Now, cfg.Location)
+		if err != nil {
+			return nil, &UsageError{Msg: fmt.Sprintf("--now: %q is not a time; write 2026-03-14 or 2026-03-14T10:00:00Z", opts.Now)}
+		}
+		now = t
+	}
+
+	plan.Layouts = layers(srcFS, opts.Theme, render.LayoutDir)
+	plan.Assets = layers(srcFS, opts.Theme, render.AssetDir)
+
+	pagePaths, otherPaths, err := content.Files(srcFS)
+	if errors.Is(err, fs.ErrNotExist) {
+		plan.Problems.Errorf(content.Dir, 0, 0, "", "create a content folder with at least one Markdown page", "the site has no content folder")
+		return plan, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("list content: %w", err)
+	}
+	md := markdown.New(markdown.Options{RawHTML: cfg.Markdown.RawHTML})
+	plan.Markdown = md
+	pages, problems := content.ParseAll(ctx, srcFS, pagePaths, content.Options{
+		Location: cfg.Location, Taxonomies: cfg.Taxonomies, Markdown: md, Workers: opts.Workers,
+	})
+	plan.Problems = append(plan.Problems, problems...)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	assetFiles, err := plan.Assets.Files()
+	if err != nil {
+		return nil, fmt.Errorf("list assets: %w", err)
+	}
+	static := make([]string, len(assetFiles))
+	for i, f := range assetFiles {
+		static[i] = "/" + render.AssetDir + "/" + f
+	}
+	s, problems := site.Resolve(ctx, pages, site.Options{
+		Config: cfg, Now: now, Drafts: opts.Drafts, Files: otherPaths, Static: static,
+	})
+	plan.Site = s
+	plan.Problems = append(plan.Problems, problems...)
+	return plan, ctx.Err()
+}
+
+// layers puts the site's folder over the theme's.
+func layers(src, theme fs.FS, dir string) render.Layers {
+	l := render.Layers{}
+	if sub, err := fs.Sub(src, dir); err == nil {
+		if _, err := fs.Stat(src, dir); err == nil {
+			l.Site = sub
+		}
+	}
+	if theme != nil {
+		if sub, err := fs.Sub(theme, dir); err == nil {
+			l.Theme = sub
+		}
+	}
+	if l.Theme == nil {
+		l.Theme = emptyFS{}
+	}
+	return l
+}
+
+type emptyFS struct{}
+
+func (emptyFS) Open(name string) (fs.File, error) {
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+}
+
+// failed reports whether the problems stop the build.
+func failed(l diag.List, strict bool) bool {
+	return l.Errors() > 0 || (strict && l.Warnings() > 0)
+}
+
+// Build runs every stage and, when nothing failed, replaces the
+// destination with the new site. On any failure the previous output is
+// left exactly as it was.
+func Build(ctx context.Context, opts Options) (*Result, error) {
+	start := time.Now()
+	res := &Result{}
+	if err := output.Check(opts.Source, opts.Dest); err != nil {
+		return res, &UsageError{Msg: err.Error()}
+	}
+	plan, err := Load(ctx, opts)
+	if err != nil {
+		return res, err
+	}
+	res.Problems = plan.Problems
+	defer func() { res.Problems = res.Problems.Sort(); res.Elapsed = time.Since(start) }()
+	if failed(res.Problems, opts.Strict) {
+		return res, ErrProblems
+	}
+	cfg, s := plan.Config, plan.Site
+	r, problems := render.New(s, plan.Layouts, plan.Assets, plan.Markdown, cfg.MinifyOutput())
+	res.Problems = append(res.Problems, problems...)
+	if failed(res.Problems, opts.Strict) {
+		return res, ErrProblems
+	}
+
+	tx, err := output.Begin(opts.Dest)
+	if err != nil {
+		return res, err
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			tx.Abort()
+		}
+	}()
+	pages, err := write(ctx, tx, plan, r, opts)
+	if err != nil {
+		var list diag.List
+		if errors.As(err, &list) {
+			res.Problems = append(res.Problems, list...)
+			return res, ErrProblems
+		}
+		return res, err
+	}
+	// The last moment to give up: after this the new site is in place.
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	if err := tx.Commit(); err != nil {
+		return res, err
+	}
+	committed = true
+	res.Pages = pages
+	res.Files = tx.Files()
+	return res, nil
+}
+
+// write renders every page and writes every file into the staging folder,
+// in parallel, stopping at the first failure or cancellation.
+func write(ctx context.Context, tx *output.Tx, plan *Plan, r *render.Renderer, opts Options) (int, error) {
+	s := plan.Site
+	g, ctx := errgroup.WithContext(ctx)
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	g.SetLimit(workers + 1)
+	total := len(s.Pages)
+	progress := make(chan struct{}, 64)
+	progressDone := make(chan struct{})
+	go func() {
+		done := 0
+		for range progress {
+			done++
+			if opts.Progress != nil {
+				opts.Progress(done, total)
+			}
+		}
+		close(progressDone)
+	}()
+	for _, p := range s.Pages {
+		if ctx.Err() != nil {
+			break
+		}
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			html, err := r.Page(p)
+			if err != nil {
+				return err
+			}
+			if err := tx.Write(p.Out, html); err != nil {
+				return err
+			}
+			progress <- struct{}{}
+			return nil
+		})
+	}
+	for _, a := range s.Aliases {
+		g.Go(func() error {
+			html, err := r.Alias(a)
+			if err != nil {
+				return fmt.Errorf("redirect %s: %w", a.From, err)
+			}
+			return tx.Write(a.Out, html)
+		})
+	}
+	for _, f := range s.Files {
+		g.Go(func() error { return tx.Copy(f.Out, plan.SourceFS, f.Src) })
+	}
+	for _, a := range r.Assets() {
+		g.Go(func() error {
+			out := a.URL[1:]
+			if a.Data != nil {
+				return tx.Write(out, a.Data)
+			}
+			return tx.Copy(out, plan.Assets, a.Src)
+		})
+	}
+	err := g.Wait()
+	close(progress)
+	<-progressDone
+	if err != nil {
+		return 0, err
+	}
+	return total, nil
+}
+
+// Abs returns an absolute form of a folder for messages.
+func Abs(dir string) string {
+	if a, err := filepath.Abs(dir); err == nil {
+		return a
+	}
+	return dir
+}

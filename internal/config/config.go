@@ -1,0 +1,191 @@
+// Package config reads site.yaml, the one file that says what a site is
+// called, where it is published, who runs it and how its content is
+// organised. It is the first step of the load stage; every later stage
+// receives the Config value it returns.
+package config
+
+import (
+	"errors"
+	"io/fs"
+	"net/url"
+	"strings"
+	"time"
+	_ "time/tzdata" // so Europe/London works on machines without /usr/share/zoneinfo
+
+	"github.com/engage-ssg/engage/internal/diag"
+	"github.com/engage-ssg/engage/internal/schema"
+)
+
+// File is the name of the site configuration file.
+const File = "site.yaml"
+
+// Config is the decoded site.yaml with defaults applied.
+type Config struct {
+	Title        string                `yaml:"title" schema:"required"`
+	Description  string                `yaml:"description"`
+	BaseURL      string                `yaml:"base_url"`
+	Language     string                `yaml:"language"`
+	TimeZone     string                `yaml:"time_zone"`
+	Organisation Organisation          `yaml:"organisation"`
+	Menus        map[string][]MenuItem `yaml:"menus"`
+	Taxonomies   []string              `yaml:"taxonomies"`
+	PerPage      int                   `yaml:"per_page"`
+	Markdown     Markdown              `yaml:"markdown"`
+	Minify       *bool                 `yaml:"minify"`
+
+	// Location is TimeZone loaded; set by Load.
+	Location *time.Location `yaml:"-"`
+	// Positions records where each key was written, for later problems.
+	Positions schema.Positions `yaml:"-"`
+}
+
+// Organisation is who runs the site; the footer shows it as the contact
+// route for other formats (large print, easy read, audio, BSL).
+type Organisation struct {
+	Name    string `yaml:"name" schema:"required"`
+	Address string `yaml:"address"`
+	Phone   string `yaml:"phone"`
+	Email   string `yaml:"email"`
+}
+
+// MenuItem is one link in a menu.
+type MenuItem struct {
+	Name   string `yaml:"name" schema:"required"`
+	URL    string `yaml:"url" schema:"required"`
+	Weight int    `yaml:"weight"`
+}
+
+// Markdown holds the Markdown options.
+type Markdown struct {
+	// RawHTML lets HTML written in content through unescaped. Content files
+	// are not trusted by default.
+	RawHTML bool `yaml:"raw_html"`
+}
+
+// Defaults for keys site.yaml leaves out.
+const (
+	DefaultLanguage = "en-GB"
+	DefaultTimeZone = "Europe/London"
+	DefaultPerPage  = 10
+)
+
+// DefaultTaxonomies are the taxonomies a site has when it names none.
+var DefaultTaxonomies = []string{"topics", "areas", "audiences"}
+
+// Load reads site.yaml from the site folder and applies defaults. The
+// returned List holds every problem; Config is only usable when it has no
+// errors.
+func Load(fsys fs.FS) (*Config, diag.List) {
+	data, err := fs.ReadFile(fsys, File)
+	if err != nil {
+		var list diag.List
+		if errors.Is(err, fs.ErrNotExist) {
+			list.Errorf(File, 0, 0, "", "create site.yaml with at least 'title:' and 'organisation:' (see the README)", "the site has no site.yaml")
+		} else {
+			list.Errorf(File, 0, 0, "", "", "cannot be read: %v", err)
+		}
+		return nil, list
+	}
+	return Parse(data)
+}
+
+// Parse decodes site.yaml text and applies defaults.
+func Parse(data []byte) (*Config, diag.List) {
+	c := &Config{}
+	d := schema.Decoder{Path: File}
+	d.Decode(data, c)
+	c.Positions = d.Positions
+	list := d.Problems
+	pos := func(key string) schema.Pos { return c.Positions.Of(key, schema.Pos{Line: 1, Col: 1}) }
+
+	if c.Language == "" {
+		c.Language = DefaultLanguage
+	}
+	if c.TimeZone == "" {
+		c.TimeZone = DefaultTimeZone
+	}
+	loc, err := time.LoadLocation(c.TimeZone)
+	if err != nil {
+		p := pos("time_zone")
+		list.Errorf(File, p.Line, p.Col, "time_zone", "write a name from the IANA list, such as Europe/London", "%q is not a time zone", c.TimeZone)
+		loc = time.UTC
+	}
+	c.Location = loc
+	if c.PerPage == 0 {
+		c.PerPage = DefaultPerPage
+	}
+	if c.PerPage < 0 {
+		p := pos("per_page")
+		list.Errorf(File, p.Line, p.Col, "per_page", "write a number of items such as 10", "must be more than 0")
+		c.PerPage = DefaultPerPage
+	}
+	if c.Taxonomies == nil {
+		c.Taxonomies = DefaultTaxonomies
+	}
+	for i, t := range c.Taxonomies {
+		if !isName(t) {
+			p := pos("taxonomies." + itoa(i))
+			list.Errorf(File, p.Line, p.Col, "taxonomies", "use lower-case letters, digits and hyphens, such as 'topics'", "%q is not a usable taxonomy name", t)
+		}
+	}
+	if c.BaseURL != "" {
+		if msg := checkBaseURL(c.BaseURL); msg != "" {
+			p := pos("base_url")
+			list.Errorf(File, p.Line, p.Col, "base_url", "write the full address, such as https://engage.example.org/", "%s", msg)
+		}
+	}
+	c.BaseURL = NormaliseBaseURL(c.BaseURL)
+	return c, list
+}
+
+// MinifyOutput reports whether output should be minified (the default).
+func (c *Config) MinifyOutput() bool { return c.Minify == nil || *c.Minify }
+
+// NormaliseBaseURL gives a base URL exactly one trailing slash, or "/" when
+// it is empty (a site served from the root of any host).
+func NormaliseBaseURL(s string) string {
+	if s == "" {
+		return "/"
+	}
+	return strings.TrimRight(s, "/") + "/"
+}
+
+// checkBaseURL returns what is wrong with a base URL, or "".
+func checkBaseURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
+		return "\"" + s + "\" is not a web address starting with https://"
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return "\"" + s + "\" must not have a ? or # part"
+	}
+	return ""
+}
+
+// CheckBaseURL validates a base URL given on the command line.
+func CheckBaseURL(s string) error {
+	if msg := checkBaseURL(s); msg != "" {
+		return errors.New(msg)
+	}
+	return nil
+}
+
+func isName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+func itoa(i int) string {
+	const digits = "0123456789"
+	if i < 10 {
+		return digits[i : i+1]
+	}
+	return itoa(i/10) + digits[i%10:i%10+1]
+}

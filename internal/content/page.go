@@ -1,0 +1,77 @@
+// Package content is the load and parse stages of the pipeline: it reads
+// every Markdown file under content/ from an fs.FS, splits the YAML front
+// matter from the body, decodes the front matter strictly and parses the
+// body with goldmark. It knows nothing of URLs or of other pages; that is
+// the resolve stage's job (package site).
+package content
+
+import (
+	"time"
+
+	"github.com/engage-ssg/engage/internal/markdown"
+	"github.com/engage-ssg/engage/internal/schema"
+)
+
+// Dir is the folder, under the site folder, that holds the content.
+const Dir = "content"
+
+// Kind says what a content file stands for.
+type Kind int
+
+const (
+	// Regular is an ordinary page.
+	Regular Kind = iota
+	// Section is a section's own _index.md (its title and text).
+	Section
+	// Home is content/_index.md, the home page's title and text.
+	Home
+)
+
+// Page is one parsed content file.
+type Page struct {
+	Path     string // slash path relative to the site folder: "content/events/carers-cafe.md"
+	Rel      string // slash path relative to content/: "events/carers-cafe.md"
+	Kind     Kind
+	Section  string // first folder under content/, "" for top-level pages
+	Type     string // content type: the section unless front matter says type:
+	EasyRead bool   // an easy-read variant (name.easy.md or index.easy.md)
+	Bundle   bool   // index.md of a page bundle: the folder's other files are its resources
+
+	Meta      Meta
+	Date      time.Time // zero when not given
+	Updated   time.Time
+	ReviewDue time.Time
+
+	Body      *markdown.Doc
+	BodyLine  int // line in the file where the Markdown body starts
+	Positions schema.Positions
+}
+
+// Meta is the front matter every page may have. Dates are kept as written
+// and parsed with the site's time zone into Page.Date and friends.
+type Meta struct {
+	Title     string   `yaml:"title" schema:"required"`
+	Summary   string   `yaml:"summary"`
+	Date      string   `yaml:"date"`
+	Updated   string   `yaml:"updated"`
+	ReviewDue string   `yaml:"review_due"`
+	Draft     bool     `yaml:"draft"`
+	Slug      string   `yaml:"slug"`
+	Aliases   []string `yaml:"aliases"`
+	Weight    int      `yaml:"weight"`
+	Type      string   `yaml:"type"`
+
+	// Terms holds the taxonomy fields (topics, areas, audiences, or those
+	// site.yaml names), keyed by taxonomy.
+	Terms map[string][]string `yaml:"-"`
+}
+
+// FilePos turns a position within the body into a position in the file.
+func (p *Page) FilePos(line, col int) (int, int) {
+	return p.BodyLine + line - 1, col
+}
+
+// FieldPos returns where a front matter field was written, or line 1.
+func (p *Page) FieldPos(field string) schema.Pos {
+	return p.Positions.Of(field, schema.Pos{Line: 1, Col: 1})
+}

@@ -1,0 +1,264 @@
+package content
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/engage-ssg/engage/internal/diag"
+	"github.com/engage-ssg/engage/internal/markdown"
+	"github.com/engage-ssg/engage/internal/schema"
+	"golang.org/x/sync/errgroup"
+	"gopkg.in/yaml.v3"
+)
+
+// Options are what parsing needs from site.yaml.
+type Options struct {
+	Location   *time.Location
+	Taxonomies []string
+	Markdown   *markdown.Markdown
+	Workers    int // parallel parsers; 0 means one per CPU
+}
+
+// Files lists the Markdown files and the other files (bundle resources)
+// under content/, sorted.
+func Files(fsys fs.FS) (pages, others []string, err error) {
+	err = fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if p != Dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) && name != "_index" {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if ignored(name) {
+			return nil
+		}
+		if strings.HasSuffix(name, ".md") {
+			pages = append(pages, p)
+		} else {
+			others = append(others, p)
+		}
+		return nil
+	})
+	sort.Strings(pages)
+	sort.Strings(others)
+	return pages, others, err
+}
+
+// ignored reports editor backup, swap and hidden files.
+func ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
+		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") ||
+		strings.HasPrefix(name, "#") || strings.HasSuffix(name, ".tmp")
+}
+
+// ParseAll reads and parses every page in paths, in parallel. Pages are
+// returned in the order of paths; a page with errors is still returned when
+// it could be read, so that later checks can report more.
+func ParseAll(ctx context.Context, fsys fs.FS, paths []string, opts Options) ([]*Page, diag.List) {
+	pages := make([]*Page, len(paths))
+	lists := make([]diag.List, len(paths))
+	g, ctx := errgroup.WithContext(ctx)
+	if opts.Workers > 0 {
+		g.SetLimit(opts.Workers)
+	} else {
+		g.SetLimit(runtime.GOMAXPROCS(0))
+	}
+	for i, p := range paths {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			data, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				lists[i].Errorf(p, 0, 0, "", "", "cannot be read: %v", err)
+				return nil
+			}
+			pages[i], lists[i] = Parse(p, data, opts)
+			return nil
+		})
+	}
+	var all diag.List
+	if err := g.Wait(); err != nil {
+		all.Errorf(Dir, 0, 0, "", "", "parsing stopped: %v", err)
+	}
+	for _, l := range lists {
+		all = append(all, l...)
+	}
+	out := pages[:0]
+	for _, p := range pages {
+		if p != nil {
+			out = append(out, p)
+		}
+	}
+	return out, all
+}
+
+var frontMatterFix = "start the file with a line '---', then fields such as 'title: Carers café', then another '---' line"
+
+// Parse parses one content file. path is relative to the site folder.
+func Parse(p string, data []byte, opts Options) (*Page, diag.List) {
+	var list diag.List
+	page := &Page{Path: p, Rel: strings.TrimPrefix(p, Dir+"/")}
+	page.classify()
+
+	if !utf8.Valid(data) {
+		list.Errorf(p, 1, 1, "", "save the file as UTF-8 in your editor", "is not UTF-8 text")
+		return nil, list
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	fm, body, bodyLine, ok := split(data)
+	if !ok {
+		list.Errorf(p, 1, 1, "", frontMatterFix, "has no front matter")
+		return nil, list
+	}
+	page.BodyLine = bodyLine
+
+	d := schema.Decoder{Path: p, LineOffset: 1}
+	var node yaml.Node
+	if err := yaml.Unmarshal(fm, &node); err != nil {
+		d.Decode(fm, &page.Meta) // reports the syntax error with its line
+		return nil, d.Problems
+	}
+	root := &node
+	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
+		root = root.Content[0]
+	} else if root.Kind == yaml.DocumentNode {
+		root = &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
+	}
+	page.Meta.Terms = takeTerms(&d, root, opts.Taxonomies)
+	d.DecodeNode(root, &page.Meta, "")
+	page.Positions = d.Positions
+	list = append(list, d.Problems...)
+
+	loc := opts.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	for _, f := range []struct {
+		name string
+		raw  string
+		dst  *time.Time
+	}{{"date", page.Meta.Date, &page.Date}, {"updated", page.Meta.Updated, &page.Updated}, {"review_due", page.Meta.ReviewDue, &page.ReviewDue}} {
+		if f.raw == "" {
+			continue
+		}
+		t, err := ParseDate(f.raw, loc)
+		if err != nil {
+			pos := page.FieldPos(f.name)
+			list.Errorf(p, pos.Line, pos.Col, f.name, "write 2026-03-14 or 2026-03-14T10:00", "%q is not a date", f.raw)
+			continue
+		}
+		*f.dst = t
+	}
+	if page.Meta.Type != "" {
+		page.Type = page.Meta.Type
+	}
+	if opts.Markdown != nil {
+		page.Body = opts.Markdown.Parse(body)
+	}
+	return page, list
+}
+
+// classify works out the kind, section and type from the file's place.
+func (p *Page) classify() {
+	dir, name := path.Split(p.Rel)
+	dir = strings.TrimSuffix(dir, "/")
+	if dir != "" {
+		p.Section, _, _ = strings.Cut(dir, "/")
+	}
+	switch {
+	case name == "_index.md" && dir == "":
+		p.Kind = Home
+	case name == "_index.md":
+		p.Kind = Section
+	case name == "index.md" || name == "index.easy.md":
+		p.Bundle = true
+	}
+	p.EasyRead = strings.HasSuffix(name, ".easy.md")
+	p.Type = p.Section
+	if p.Type == "" {
+		p.Type = "page"
+	}
+}
+
+// split separates front matter from body. bodyLine is the 1-based line
+// where the body starts.
+func split(data []byte) (fm, body []byte, bodyLine int, ok bool) {
+	first, rest, found := bytes.Cut(data, []byte("\n"))
+	if !found || strings.TrimRight(string(first), " \r") != "---" {
+		return nil, nil, 0, false
+	}
+	line := 2
+	off := 0
+	for off <= len(rest) {
+		end := bytes.IndexByte(rest[off:], '\n')
+		var l []byte
+		if end < 0 {
+			l = rest[off:]
+		} else {
+			l = rest[off : off+end]
+		}
+		if strings.TrimRight(string(l), " \r") == "---" {
+			fm = rest[:off]
+			if end < 0 {
+				return fm, nil, line + 1, true
+			}
+			return fm, rest[off+end+1:], line + 1, true
+		}
+		if end < 0 {
+			break
+		}
+		off += end + 1
+		line++
+	}
+	return nil, nil, 0, false
+}
+
+// takeTerms removes the taxonomy keys from the front matter node, decoding
+// each as a list of terms.
+func takeTerms(d *schema.Decoder, root *yaml.Node, taxonomies []string) map[string][]string {
+	if root.Kind != yaml.MappingNode {
+		return nil
+	}
+	isTax := map[string]bool{}
+	for _, t := range taxonomies {
+		isTax[t] = true
+	}
+	var terms map[string][]string
+	kept := root.Content[:0:0]
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if !isTax[k.Value] {
+			kept = append(kept, k, v)
+			continue
+		}
+		var list []string
+		d.DecodeNode(v, &list, k.Value)
+		d.Positions[k.Value] = schema.Pos{Line: k.Line + d.LineOffset, Col: k.Column}
+		if terms == nil {
+			terms = map[string][]string{}
+		}
+		for _, t := range list {
+			if t = strings.TrimSpace(t); t != "" {
+				terms[k.Value] = append(terms[k.Value], t)
+			}
+		}
+	}
+	root.Content = kept
+	return terms
+}
+
+// String describes the page for debugging.
+func (p *Page) String() string { return fmt.Sprintf("%s (%s)", p.Path, p.Meta.Title) }

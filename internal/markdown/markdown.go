@@ -1,0 +1,241 @@
+// Package markdown turns the Markdown body of a page into a goldmark syntax
+// tree and, later, into HTML. It belongs to two stages of the pipeline:
+// parse (Parse builds the tree and lists the links and headings that the
+// resolve stage checks) and render (Render writes HTML once resolve has said
+// where every link points).
+//
+// Trust model: content files are not trusted. Raw HTML written in Markdown
+// is shown as text unless the site opts in with markdown.raw_html.
+package markdown
+
+import (
+	"bytes"
+	"io"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Options choose how Markdown is converted.
+type Options struct {
+	// RawHTML passes HTML in content through instead of escaping it.
+	RawHTML bool
+}
+
+// Markdown converts page bodies. It is safe for concurrent use.
+type Markdown struct {
+	md goldmark.Markdown
+}
+
+// New wires goldmark with the extensions engage uses: tables,
+// strikethrough, autolinks, footnotes and stable heading ids.
+func New(opts Options) *Markdown {
+	var rendererOpts []renderer.Option
+	if opts.RawHTML {
+		rendererOpts = append(rendererOpts, html.WithUnsafe())
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, extension.Footnote),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithRendererOptions(rendererOpts...),
+	)
+	if !opts.RawHTML {
+		md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(escapeHTML{}, 100)))
+	}
+	return &Markdown{md: md}
+}
+
+// Doc is a parsed Markdown body: its tree, its source, and what the
+// resolve stage needs from it.
+type Doc struct {
+	Source   []byte
+	Root     ast.Node
+	Links    []Link
+	Headings []Heading
+	lines    []int // offsets where each line of Source starts
+}
+
+// Link is a link or image written in the body.
+type Link struct {
+	Dest      string // as written
+	Image     bool
+	Text      string // the link text or alt text
+	Line, Col int    // 1-based, within the body
+	node      ast.Node
+}
+
+// Heading is a heading of the body with the id it will carry.
+type Heading struct {
+	Level     int
+	Text      string
+	ID        string
+	Line, Col int
+}
+
+// Parse parses a Markdown body.
+func (m *Markdown) Parse(src []byte) *Doc {
+	ctx := parser.NewContext(parser.WithIDs(newIDs()))
+	root := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	d := &Doc{Source: src, Root: root, lines: lineStarts(src)}
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			id, _ := n.AttributeString("id")
+			idb, _ := id.([]byte)
+			l, c := d.blockPos(n)
+			d.Headings = append(d.Headings, Heading{Level: n.Level, Text: plainText(n, src), ID: string(idb), Line: l, Col: c})
+		case *ast.Link:
+			d.addLink(n, string(n.Destination), false)
+		case *ast.Image:
+			d.addLink(n, string(n.Destination), true)
+		}
+		return ast.WalkContinue, nil
+	})
+	return d
+}
+
+func (d *Doc) addLink(n ast.Node, dest string, image bool) {
+	off := -1
+	if seg, ok := firstSegment(n); ok {
+		off = seg.Start - 1 // the '['
+		if image {
+			off--
+		}
+	} else if b := blockOf(n); b != nil && b.Lines().Len() > 0 {
+		// No text to anchor on (an empty link or alt): find "[](" in the block.
+		start := b.Lines().At(0).Start
+		end := b.Lines().At(b.Lines().Len() - 1).Stop
+		if i := bytes.Index(d.Source[start:end], []byte("[]("+dest)); i >= 0 {
+			off = start + i
+			if image && off > 0 && d.Source[off-1] == '!' {
+				off--
+			}
+		} else {
+			off = start
+		}
+	}
+	l, c := d.pos(off)
+	d.Links = append(d.Links, Link{Dest: dest, Image: image, Text: plainText(n, d.Source), Line: l, Col: c, node: n})
+}
+
+// SetDest changes where link i points; the render stage calls it with the
+// resolved URL. It keeps Links[i].Dest as written, so resolving twice gives
+// the same result.
+func (d *Doc) SetDest(i int, dest string) {
+	switch n := d.Links[i].node.(type) {
+	case *ast.Link:
+		n.Destination = []byte(dest)
+	case *ast.Image:
+		n.Destination = []byte(dest)
+	}
+}
+
+// Render writes the body as HTML.
+func (m *Markdown) Render(w io.Writer, d *Doc) error {
+	return m.md.Renderer().Render(w, d.Source, d.Root)
+}
+
+// blockPos returns the position of a block's first line.
+func (d *Doc) blockPos(n ast.Node) (int, int) {
+	if n.Lines().Len() == 0 {
+		return d.pos(-1)
+	}
+	start := n.Lines().At(0).Start
+	// A heading's segment starts after the '#' marks: step back to the line start.
+	for start > 0 && d.Source[start-1] != '\n' {
+		start--
+	}
+	return d.pos(start)
+}
+
+// pos converts a byte offset into a 1-based line and a 1-based column
+// counted in characters. An unknown offset gives line 1, column 1.
+func (d *Doc) pos(off int) (int, int) {
+	if off < 0 {
+		return 1, 1
+	}
+	line := 0
+	lo, hi := 0, len(d.lines)-1
+	for lo <= hi {
+		mid := (lo + hi) / 2
+		if d.lines[mid] <= off {
+			line = mid
+			lo = mid + 1
+		} else {
+			hi = mid - 1
+		}
+	}
+	col := 1 + len([]rune(string(d.Source[d.lines[line]:off])))
+	return line + 1, col
+}
+
+func lineStarts(src []byte) []int {
+	starts := []int{0}
+	for i, b := range src {
+		if b == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// firstSegment finds the source segment of the first text inside n.
+func firstSegment(n ast.Node) (text.Segment, bool) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			return t.Segment, true
+		}
+		if seg, ok := firstSegment(c); ok {
+			return seg, true
+		}
+	}
+	return text.Segment{}, false
+}
+
+func blockOf(n ast.Node) ast.Node {
+	for p := n; p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock {
+			return p
+		}
+	}
+	return nil
+}
+
+// plainText is the text content of a node, without markup.
+func plainText(n ast.Node, src []byte) string {
+	var b bytes.Buffer
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.CodeSpan:
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				if tt, ok := t.(*ast.Text); ok {
+					b.Write(tt.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.AutoLink:
+			b.Write(c.Label(src))
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}

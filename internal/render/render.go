@@ -1,0 +1,211 @@
+// Package render is the render stage of the pipeline: it turns each
+// resolved page into HTML with the site's layouts (Go html/template files,
+// the site's own before the embedded theme's), and processes the assets.
+//
+// Trust model: layouts and site.yaml are trusted and may emit any HTML;
+// content is not, and reaches layouts only as goldmark's output, which
+// escapes raw HTML unless the site opts in.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/engage-ssg/engage/internal/diag"
+	"github.com/engage-ssg/engage/internal/markdown"
+	"github.com/engage-ssg/engage/internal/site"
+	"github.com/tdewolff/minify/v2"
+)
+
+// Data is what a layout sees as ".".
+type Data struct {
+	Site    *site.Site
+	Page    *site.Page
+	Content template.HTML // the page's Markdown body as HTML
+}
+
+// Renderer renders pages of one site. After New it is safe for concurrent use.
+type Renderer struct {
+	site      *site.Site
+	md        *markdown.Markdown
+	minifier  *minify.M
+	assets    map[string]*Asset
+	sets      map[*site.Page]*template.Template
+	templates *templates
+}
+
+// New parses every layout the site's pages need and processes the assets.
+// Every layout problem is returned; the Renderer is usable only without
+// errors.
+func New(s *site.Site, layouts, assets Layers, md *markdown.Markdown, minifyOutput bool) (*Renderer, diag.List) {
+	r := &Renderer{site: s, md: md, sets: map[*site.Page]*template.Template{}}
+	var list diag.List
+	m := Minifier()
+	if minifyOutput {
+		r.minifier = m
+	}
+	a, err := Assets(assets, r.minifier)
+	if err != nil {
+		list.Errorf(AssetDir, 0, 0, "", "", "%v", err)
+		return r, list
+	}
+	r.assets = a
+	ts := &templates{layers: layouts, funcs: r.funcs(), sets: map[string]*template.Template{}}
+	r.templates = ts
+	reported := map[string]bool{}
+	for _, p := range s.Pages {
+		t, key, prob := ts.lookup(p)
+		if prob != nil {
+			if !reported[key] {
+				list.Add(*prob)
+				reported[key] = true
+			}
+			continue
+		}
+		r.sets[p] = t
+	}
+	return r, list
+}
+
+// Assets returns the processed assets, by path under assets/.
+func (r *Renderer) Assets() map[string]*Asset { return r.assets }
+
+// Page renders one page to HTML.
+func (r *Renderer) Page(p *site.Page) ([]byte, error) {
+	t := r.sets[p]
+	if t == nil {
+		return nil, fmt.Errorf("no layout for %s", p.URL)
+	}
+	var content bytes.Buffer
+	if p.HasContent() && (p.Paginator == nil || p.Paginator.Number == 1) {
+		doc := p.Source.Body
+		for i := range doc.Links {
+			if i < len(p.LinkDests) {
+				doc.SetDest(i, p.LinkDests[i])
+			}
+		}
+		if err := r.md.Render(&content, doc); err != nil {
+			return nil, fmt.Errorf("render %s: %w", p.Source.Path, err)
+		}
+	}
+	var out bytes.Buffer
+	data := &Data{Site: r.site, Page: p, Content: template.HTML(content.String())}
+	if err := t.Execute(&out, data); err != nil {
+		// A layout that fails to execute is reported like a content
+		// problem, at its file and line, as a diag.List.
+		prob := r.templates.problem(err, t.Name())
+		prob.Message = fmt.Sprintf("%s (while rendering %s)", prob.Message, p.URL)
+		return nil, diag.List{*prob}
+	}
+	return r.minify("text/html", out.Bytes())
+}
+
+func (r *Renderer) minify(mediatype string, b []byte) ([]byte, error) {
+	if r.minifier == nil {
+		return b, nil
+	}
+	return r.minifier.Bytes(mediatype, b)
+}
+
+var aliasPage = template.Must(template.New("alias").Parse(`<!DOCTYPE html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8">
+<title>This page has moved: {{.Title}}</title>
+<link rel="canonical" href="{{.Canonical}}">
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url={{.URL}}">
+</head>
+<body>
+<main id="maincontent">
+<h1>This page has moved</h1>
+<p>Go to <a href="{{.URL}}">{{.Title}}</a>.</p>
+</main>
+</body>
+</html>
+`))
+
+// Alias renders a redirect page from an old address to a page.
+func (r *Renderer) Alias(a site.Alias) ([]byte, error) {
+	var out bytes.Buffer
+	cfg := r.site.Config
+	err := aliasPage.Execute(&out, map[string]string{
+		"Lang":      cfg.Language,
+		"Title":     a.To.Title,
+		"URL":       site.RelURL(cfg.BaseURL, a.To.URL),
+		"Canonical": site.AbsURL(cfg.BaseURL, a.To.URL),
+	})
+	if err != nil {
+		return nil, err
+	}
+	return r.minify("text/html", out.Bytes())
+}
+
+// funcs are the functions layouts may call.
+func (r *Renderer) funcs() template.FuncMap {
+	cfg := r.site.Config
+	return template.FuncMap{
+		// relURL turns a site path into a link that works under the base URL.
+		"relURL": func(p string) string { return site.RelURL(cfg.BaseURL, p) },
+		// absURL turns a site path into a full address.
+		"absURL": func(p string) string { return site.AbsURL(cfg.BaseURL, p) },
+		// asset returns a processed asset by its path under assets/.
+		"asset": func(name string) (*Asset, error) {
+			a, ok := r.assets[name]
+			if !ok {
+				return nil, fmt.Errorf("there is no assets/%s", name)
+			}
+			return a, nil
+		},
+		// date writes a date the way GOV.UK and NHS.UK do: 14 March 2026.
+		"date": func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return t.In(cfg.Location).Format("2 January 2006")
+		},
+		// isoDate writes a date for a <time datetime> attribute.
+		"isoDate": func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return t.In(cfg.Location).Format(time.RFC3339)
+		},
+		// current reports whether a menu URL is the page or one of its parents.
+		"current": func(p *site.Page, url string) bool {
+			if url == "/" {
+				return p.URL == "/"
+			}
+			return strings.HasPrefix(p.URL, url)
+		},
+		// plural picks the singular or plural word for a count.
+		"plural": func(n int, one, many string) string {
+			if n == 1 {
+				return one
+			}
+			return many
+		},
+		// limit returns at most n pages.
+		"limit": func(n int, ps []*site.Page) []*site.Page {
+			if len(ps) > n {
+				return ps[:n]
+			}
+			return ps
+		},
+		// sections returns the site's sections sorted by weight, then title.
+		"sections": func() []*site.Page {
+			out := append([]*site.Page(nil), r.site.Sections...)
+			sort.SliceStable(out, func(i, j int) bool {
+				if out[i].Weight != out[j].Weight {
+					return out[i].Weight < out[j].Weight
+				}
+				return out[i].Title < out[j].Title
+			})
+			return out
+		},
+	}
+}

@@ -1,0 +1,121 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/engage-ssg/engage/internal/diag"
+	"github.com/engage-ssg/engage/internal/site"
+)
+
+// LayoutDir is the folder of layouts in a site and in the theme.
+const LayoutDir = "layouts"
+
+// candidates lists the layouts that may render p, most specific first.
+func candidates(p *site.Page) []string {
+	t := p.Type
+	switch p.Kind {
+	case site.KindHome:
+		return []string{"index.html", "_default/list.html"}
+	case site.KindSection:
+		return []string{t + "/list.html", "_default/list.html"}
+	case site.KindTaxonomy:
+		return []string{t + "/terms.html", "_default/terms.html"}
+	case site.KindTerm:
+		return []string{t + "/term.html", "_default/term.html", "_default/list.html"}
+	}
+	if p.IsEasyRead() {
+		return []string{t + "/easy.html", "_default/easy.html", t + "/single.html", "_default/single.html"}
+	}
+	return []string{t + "/single.html", "_default/single.html"}
+}
+
+// templates parses layouts on demand and keeps each combination of base
+// and layout once.
+type templates struct {
+	layers Layers
+	funcs  template.FuncMap
+	sets   map[string]*template.Template
+	errs   map[string]bool
+}
+
+// lookup returns the template set for a page, parsing it the first time.
+// It is called before rendering starts, from one goroutine.
+func (ts *templates) lookup(p *site.Page) (*template.Template, string, *diag.Problem) {
+	layout := ""
+	for _, c := range candidates(p) {
+		if _, err := fs.Stat(ts.layers, c); err == nil {
+			layout = c
+			break
+		}
+	}
+	if layout == "" {
+		return nil, "", &diag.Problem{Path: LayoutDir, Message: fmt.Sprintf("there is no layout for %s (looked for %s)", p.URL, strings.Join(candidates(p), ", ")), Fix: "add one of those files, or restore _default/single.html and _default/list.html"}
+	}
+	base := "_default/baseof.html"
+	if _, err := fs.Stat(ts.layers, p.Type+"/baseof.html"); err == nil {
+		base = p.Type + "/baseof.html"
+	}
+	key := base + "|" + layout
+	if t, ok := ts.sets[key]; ok {
+		return t, key, nil
+	}
+	t, prob := ts.parse(base, layout)
+	if prob != nil {
+		return nil, key, prob
+	}
+	ts.sets[key] = t
+	return t, key, nil
+}
+
+func (ts *templates) parse(base, layout string) (*template.Template, *diag.Problem) {
+	root := template.New(base).Funcs(ts.funcs).Option("missingkey=error")
+	files := []string{base}
+	partials, _ := fs.Glob(ts.layers, "partials/*.html")
+	files = append(files, partials...)
+	files = append(files, layout)
+	for _, f := range files {
+		data, err := fs.ReadFile(ts.layers, f)
+		if err != nil {
+			return nil, &diag.Problem{Path: path.Join(LayoutDir, f), Message: "cannot be read: " + err.Error()}
+		}
+		t := root
+		if f != base {
+			t = root.New(f)
+		}
+		if _, err := t.Parse(string(data)); err != nil {
+			return nil, ts.problem(err, f)
+		}
+	}
+	return root, nil
+}
+
+var templateErr = regexp.MustCompile(`^(?:html/)?template: ([^:]+):(\d+)(?::(\d+))?: (.*)$`)
+
+// problem turns a template error into a problem at the layout's line.
+func (ts *templates) problem(err error, fallback string) *diag.Problem {
+	var te *template.Error
+	msg := err.Error()
+	if errors.As(err, &te) && te.Name != "" {
+		msg = te.Error()
+	}
+	p := &diag.Problem{Path: path.Join(LayoutDir, fallback), Message: msg, Rule: "layout"}
+	if m := templateErr.FindStringSubmatch(msg); m != nil {
+		p.Path = path.Join(LayoutDir, m[1])
+		p.Line, _ = strconv.Atoi(m[2])
+		p.Col, _ = strconv.Atoi(m[3])
+		p.Message = m[4]
+		fallback = m[1]
+	}
+	if !ts.layers.FromSite(fallback) {
+		p.Message += " (in the built-in theme)"
+	}
+	p.Fix = "fix the layout; template syntax is Go's html/template"
+	return p
+}

@@ -1,0 +1,324 @@
+// Package schema decodes YAML (site.yaml and page front matter) into Go
+// structs strictly, turning every unknown key, wrong type and missing
+// required field into a diag.Problem with its line and column in the file.
+//
+// It sits under the load and parse stages: yaml.v3 parses the text into a
+// node tree, and Decode walks that tree against the struct's yaml tags, so
+// that a mistake is reported where the author made it, with a "did you
+// mean" suggestion for misspelt keys.
+//
+// Struct tags: `yaml:"name"` names the key; `schema:"required"` makes it
+// required. A field of type Pos records where its sibling key was written.
+package schema
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/engage-ssg/engage/internal/diag"
+	"gopkg.in/yaml.v3"
+)
+
+// Pos is a 1-based position in the source file.
+type Pos struct {
+	Line, Col int
+}
+
+// Positions maps a dotted key path ("venue.name", "history.0.date") to
+// where its value was written, for problems found after decoding.
+type Positions map[string]Pos
+
+// Of returns the position of key, or of its nearest written parent, or the
+// fallback when neither was written.
+func (p Positions) Of(key string, fallback Pos) Pos {
+	for key != "" {
+		if pos, ok := p[key]; ok {
+			return pos
+		}
+		i := strings.LastIndexByte(key, '.')
+		if i < 0 {
+			break
+		}
+		key = key[:i]
+	}
+	return fallback
+}
+
+// Decoder holds what a decode needs to report problems: the file and the
+// line the YAML text starts on within it.
+type Decoder struct {
+	Path       string // file path used in problems
+	LineOffset int    // added to every node line (front matter starts on line 2)
+	Problems   diag.List
+	Positions  Positions
+}
+
+// Decode parses YAML text and decodes it into v, a pointer to a struct.
+func (d *Decoder) Decode(text []byte, v any) {
+	if d.Positions == nil {
+		d.Positions = Positions{}
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(text, &doc); err != nil {
+		line, msg := yamlError(err)
+		d.Problems.Errorf(d.Path, line+d.LineOffset, 0, "", "check the indentation and that every 'key: value' has a space after the colon", "this is not valid YAML: %s", msg)
+		return
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode {
+		if len(root.Content) == 0 {
+			d.value(&yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}, reflect.ValueOf(v).Elem(), "")
+			return
+		}
+		root = root.Content[0]
+	}
+	d.value(root, reflect.ValueOf(v).Elem(), "")
+}
+
+// DecodeNode decodes an already parsed node into v.
+func (d *Decoder) DecodeNode(n *yaml.Node, v any, key string) {
+	if d.Positions == nil {
+		d.Positions = Positions{}
+	}
+	d.value(n, reflect.ValueOf(v).Elem(), key)
+}
+
+func (d *Decoder) pos(n *yaml.Node) Pos { return Pos{n.Line + d.LineOffset, n.Column} }
+
+func (d *Decoder) errorf(n *yaml.Node, field, fix, format string, args ...any) {
+	p := d.pos(n)
+	d.Problems.Errorf(d.Path, p.Line, p.Col, field, fix, format, args...)
+}
+
+var posType = reflect.TypeOf(Pos{})
+
+// value decodes node n into v, reporting problems under the dotted key.
+func (d *Decoder) value(n *yaml.Node, v reflect.Value, key string) {
+	if n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	if key != "" {
+		d.Positions[key] = d.pos(n)
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return // an empty value leaves the zero value
+	}
+	if u, ok := v.Addr().Interface().(Unmarshaler); ok {
+		u.UnmarshalSchema(d, n, key)
+		return
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		d.structValue(n, v, key)
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			// A single value where a list is expected becomes a list of one,
+			// as authors often write "topics: carers".
+			if n.Kind == yaml.ScalarNode {
+				elem := reflect.New(v.Type().Elem()).Elem()
+				d.value(n, elem, key+".0")
+				v.Set(reflect.Append(reflect.MakeSlice(v.Type(), 0, 1), elem))
+				return
+			}
+			d.errorf(n, key, "write one item per line, each starting with '- '", "should be a list")
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		for i, c := range n.Content {
+			d.value(c, s.Index(i), key+"."+strconv.Itoa(i))
+		}
+		v.Set(s)
+	case reflect.Map:
+		if n.Kind != yaml.MappingNode {
+			d.errorf(n, key, "write one 'name: value' pair per line", "should be a set of 'name: value' pairs")
+			return
+		}
+		m := reflect.MakeMap(v.Type())
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, val := n.Content[i], n.Content[i+1]
+			elem := reflect.New(v.Type().Elem()).Elem()
+			d.value(val, elem, join(key, k.Value))
+			m.SetMapIndex(reflect.ValueOf(k.Value).Convert(v.Type().Key()), elem)
+		}
+		v.Set(m)
+	case reflect.Pointer:
+		p := reflect.New(v.Type().Elem())
+		d.value(n, p.Elem(), key)
+		v.Set(p)
+	default:
+		d.scalar(n, v, key)
+	}
+}
+
+// Unmarshaler lets a type decode itself from a node, reporting through d.
+type Unmarshaler interface {
+	UnmarshalSchema(d *Decoder, n *yaml.Node, key string)
+}
+
+func (d *Decoder) scalar(n *yaml.Node, v reflect.Value, key string) {
+	if n.Kind != yaml.ScalarNode {
+		d.errorf(n, key, "write a single value on the same line as the key", "should be %s, not a %s", describe(v.Type()), kindName(n))
+		return
+	}
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(n.Value)
+	case reflect.Bool:
+		var b bool
+		if err := n.Decode(&b); err != nil || n.Tag != "!!bool" {
+			d.errorf(n, key, "write true or false", "%q is not true or false", n.Value)
+			return
+		}
+		v.SetBool(b)
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		i, err := strconv.ParseInt(n.Value, 10, 64)
+		if err != nil {
+			d.errorf(n, key, "write a whole number such as 3", "%q is not a whole number", n.Value)
+			return
+		}
+		v.SetInt(i)
+	case reflect.Float64:
+		f, err := strconv.ParseFloat(n.Value, 64)
+		if err != nil {
+			d.errorf(n, key, "write a number such as 4.5", "%q is not a number", n.Value)
+			return
+		}
+		v.SetFloat(f)
+	default:
+		d.errorf(n, key, "", "cannot be read into %s", v.Type())
+	}
+}
+
+func (d *Decoder) structValue(n *yaml.Node, v reflect.Value, key string) {
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, key, "write the fields below it, indented, one 'name: value' per line", "should be a set of fields, not a %s", kindName(n))
+		return
+	}
+	fields := fieldsOf(v.Type())
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		f, ok := fields.byName[k.Value]
+		if !ok {
+			fix := "remove it, or check the spelling against the README"
+			if s := diag.Nearest(k.Value, fields.names); s != "" {
+				fix = fmt.Sprintf("did you mean %q?", s)
+			}
+			where := "here"
+			if key != "" {
+				where = "in " + key
+			}
+			d.errorf(k, join(key, k.Value), fix, "unknown field %s", where)
+			continue
+		}
+		if seen[k.Value] {
+			d.errorf(k, join(key, k.Value), "keep one of them", "is written twice")
+			continue
+		}
+		seen[k.Value] = true
+		d.Positions[join(key, k.Value)] = d.pos(k)
+		d.value(val, v.FieldByIndex(f.index), join(key, k.Value))
+		d.Positions[join(key, k.Value)] = d.pos(k)
+	}
+	for _, name := range fields.required {
+		if !seen[name] {
+			d.errorf(n, join(key, name), fmt.Sprintf("add a line '%s: ...'", name), "is required")
+		}
+	}
+}
+
+type field struct {
+	index []int
+}
+
+type structFields struct {
+	byName   map[string]field
+	names    []string
+	required []string
+}
+
+func fieldsOf(t reflect.Type) structFields {
+	fs := structFields{byName: map[string]field{}}
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		tag := sf.Tag.Get("yaml")
+		name, opts, _ := strings.Cut(tag, ",")
+		if name == "-" || !sf.IsExported() {
+			continue
+		}
+		if opts == "inline" {
+			inner := fieldsOf(sf.Type)
+			for n, f := range inner.byName {
+				fs.byName[n] = field{index: append([]int{i}, f.index...)}
+			}
+			fs.names = append(fs.names, inner.names...)
+			fs.required = append(fs.required, inner.required...)
+			continue
+		}
+		if name == "" {
+			continue
+		}
+		fs.byName[name] = field{index: []int{i}}
+		fs.names = append(fs.names, name)
+		if sf.Tag.Get("schema") == "required" {
+			fs.required = append(fs.required, name)
+		}
+	}
+	sort.Strings(fs.names)
+	return fs
+}
+
+// Keys lists the YAML keys a struct accepts, sorted.
+func Keys(v any) []string {
+	return fieldsOf(reflect.TypeOf(v)).names
+}
+
+func join(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "." + b
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "list"
+	case yaml.MappingNode:
+		return "set of fields"
+	default:
+		return "single value"
+	}
+}
+
+func describe(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.String:
+		return "text"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int64, reflect.Int32, reflect.Float64:
+		return "a number"
+	}
+	return "a single value"
+}
+
+// yamlError pulls the line number out of a yaml.v3 syntax error and drops
+// the library's prefix.
+func yamlError(err error) (int, string) {
+	msg := err.Error()
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	line := 0
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if num, tail, ok := strings.Cut(rest, ":"); ok {
+			if l, err := strconv.Atoi(num); err == nil {
+				line = l
+				msg = strings.TrimSpace(tail)
+			}
+		}
+	}
+	return line, msg
+}

@@ -1,0 +1,194 @@
+package site
+
+import (
+	"net/url"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/engage-ssg/engage/internal/content"
+	"github.com/engage-ssg/engage/internal/diag"
+)
+
+// links checks every internal link and image of every page with a body and
+// works out the URL each one is rewritten to. Links may be site paths
+// ("/events/carers-cafe/") or file paths relative to the page
+// ("../events/carers-cafe.md").
+func (r *resolver) links() {
+	var withBody []*Page
+	for _, p := range r.s.Pages {
+		if p.Source != nil && p.Source.Body != nil && (p.Paginator == nil || p.Paginator.Number == 1) {
+			withBody = append(withBody, p)
+		}
+	}
+	for _, p := range withBody {
+		doc := p.Source.Body
+		p.LinkDests = make([]string, len(doc.Links))
+		for i, l := range doc.Links {
+			dest, problem, fix := r.link(p, l.Dest)
+			p.LinkDests[i] = dest
+			if problem != "" {
+				line, col := p.Source.FilePos(l.Line, l.Col)
+				field := "link"
+				if l.Image {
+					field = "image"
+				}
+				r.errorf(p.Source.Path, line, col, field, fix, "%s", problem)
+			}
+		}
+	}
+}
+
+// link resolves one destination as written on page p. It returns the URL
+// to write (with the site's base path) or a problem and its fix.
+func (r *resolver) link(p *Page, dest string) (string, string, string) {
+	if strings.TrimSpace(dest) == "" {
+		return dest, "has no address", "put the address between the brackets: [text](/events/carers-cafe/)"
+	}
+	u, err := url.Parse(dest)
+	if err != nil {
+		return dest, quote(dest) + " is not a valid address", "check for spaces or stray characters; write spaces as %20"
+	}
+	if u.Scheme != "" || strings.HasPrefix(dest, "//") {
+		return dest, "", "" // external: checked by engage check --external-links, not here
+	}
+	target, frag := u.Path, u.Fragment
+	suffix := ""
+	if u.RawQuery != "" {
+		suffix = "?" + u.RawQuery
+	}
+	if u.Fragment != "" {
+		suffix += "#" + u.EscapedFragment()
+	}
+	if target == "" {
+		// A link within the page.
+		if frag != "" && !hasAnchor(p, frag) {
+			return dest, "there is no heading with the id " + quote(frag) + " on this page", anchorFix(p)
+		}
+		return dest, "", ""
+	}
+
+	var site string // the site path the link resolves to
+	switch {
+	case strings.HasSuffix(target, ".md"):
+		rel := target
+		if strings.HasPrefix(target, "/") {
+			rel = strings.TrimPrefix(target, "/")
+			rel = strings.TrimPrefix(rel, content.Dir+"/")
+		} else {
+			rel = path.Join(path.Dir(p.Source.Rel), target)
+		}
+		if strings.HasPrefix(rel, "../") || rel == ".." {
+			return dest, quote(dest) + " points outside the content folder", "link to a file inside content/"
+		}
+		tp, ok := r.byRel[rel]
+		if !ok {
+			if why, ok := r.excluded[rel]; ok {
+				return dest, "content/" + rel + " " + why + ", so it will not be published", "remove the link, or publish that page first"
+			}
+			return dest, "there is no file content/" + rel, r.suggestFile(rel)
+		}
+		site = tp.URL
+	default:
+		site = target
+		if !strings.HasPrefix(site, "/") {
+			base := p.URL
+			if p.Standard != nil && p.Source.Bundle {
+				base = p.Standard.URL // a bundle's easy-read page shares its files
+			}
+			site = path.Join(base, target)
+		} else {
+			site = path.Clean(site)
+		}
+		if path.Ext(site) == "" && site != "/" {
+			site += "/"
+		}
+		if _, ok := r.byURL[site]; !ok && !r.static[site] {
+			return dest, quote(dest) + " is not a page or file on this site", r.suggestURL(site)
+		}
+	}
+	if frag != "" {
+		if tp, ok := r.byURL[site]; ok && tp.Source != nil && tp.Source.Body != nil && !hasAnchor(tp, frag) {
+			return dest, "there is no heading with the id " + quote(frag) + " on " + site, anchorFix(tp)
+		}
+	}
+	return r.rel(site) + suffix, "", ""
+}
+
+// rel prefixes a site path with the base URL's path, so that a site
+// published under https://example.org/engage/ links correctly.
+func (r *resolver) rel(site string) string {
+	return RelURL(r.opts.Config.BaseURL, site)
+}
+
+// RelURL joins the base URL's path and a site path.
+func RelURL(baseURL, site string) string {
+	base := "/"
+	if u, err := url.Parse(baseURL); err == nil && u.Path != "" {
+		base = u.Path
+	}
+	return strings.TrimSuffix(base, "/") + "/" + strings.TrimPrefix(site, "/")
+}
+
+// AbsURL joins the base URL and a site path. With no base URL it returns
+// the site path.
+func AbsURL(baseURL, site string) string {
+	if baseURL == "" || baseURL == "/" {
+		return site
+	}
+	return strings.TrimSuffix(baseURL, "/") + "/" + strings.TrimPrefix(site, "/")
+}
+
+func hasAnchor(p *Page, id string) bool {
+	if p.Source == nil || p.Source.Body == nil {
+		return false
+	}
+	for _, h := range p.Source.Body.Headings {
+		if h.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func anchorFix(p *Page) string {
+	if p.Source == nil || p.Source.Body == nil || len(p.Source.Body.Headings) == 0 {
+		return "remove the part after #"
+	}
+	ids := make([]string, 0, len(p.Source.Body.Headings))
+	for _, h := range p.Source.Body.Headings {
+		ids = append(ids, "#"+h.ID)
+	}
+	if len(ids) > 5 {
+		ids = append(ids[:5], "…")
+	}
+	return "the headings there are " + strings.Join(ids, ", ")
+}
+
+// suggestURL names the nearest published address, if one is close.
+func (r *resolver) suggestURL(site string) string {
+	cands := make([]string, 0, len(r.byURL))
+	for u := range r.byURL {
+		cands = append(cands, u)
+	}
+	sort.Strings(cands)
+	if s := diag.Nearest(site, cands); s != "" {
+		return "did you mean " + quote(s) + "?"
+	}
+	return "check the address; page addresses look like /events/carers-cafe/"
+}
+
+// suggestFile names the nearest content file, if one is close.
+func (r *resolver) suggestFile(rel string) string {
+	cands := make([]string, 0, len(r.byRel))
+	for f := range r.byRel {
+		cands = append(cands, f)
+	}
+	sort.Strings(cands)
+	if s := diag.Nearest(rel, cands); s != "" {
+		return "did you mean content/" + s + "?"
+	}
+	return "check the file name and the ../ parts of the path"
+}
+
+func quote(s string) string { return "\"" + s + "\"" }

@@ -1,0 +1,503 @@
+package site
+
+import (
+	"context"
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/engage-ssg/engage/internal/config"
+	"github.com/engage-ssg/engage/internal/content"
+	"github.com/engage-ssg/engage/internal/diag"
+	"github.com/engage-ssg/engage/internal/schema"
+	"github.com/gosimple/slug"
+)
+
+// Options are the inputs of the resolve stage besides the pages.
+type Options struct {
+	Config *config.Config
+	Now    time.Time
+	Drafts bool // publish drafts, future pages and hidden sections
+	// Files are the content files that are not pages (bundle resources),
+	// relative to the site folder.
+	Files []string
+	// Static are site paths served by the theme and site assets
+	// ("/assets/images/logo.svg"), which links may point to.
+	Static []string
+}
+
+// Resolve builds the site from parsed pages.
+func Resolve(ctx context.Context, pages []*content.Page, opts Options) (*Site, diag.List) {
+	r := &resolver{
+		opts:     opts,
+		s:        &Site{Config: opts.Config, Now: opts.Now},
+		byURL:    map[string]*Page{},
+		byRel:    map[string]*Page{},
+		excluded: map[string]string{},
+		claimed:  map[string]string{},
+		static:   map[string]bool{},
+	}
+	for _, s := range opts.Static {
+		r.static[s] = true
+	}
+	r.publish(pages)
+	r.pairEasyRead()
+	r.files()
+	r.sections()
+	r.taxonomies()
+	r.home()
+	r.aliases()
+	if ctx.Err() == nil {
+		r.links()
+	}
+	r.menus()
+	return r.s, r.list
+}
+
+type resolver struct {
+	opts      Options
+	s         *Site
+	list      diag.List
+	byURL     map[string]*Page
+	byRel     map[string]*Page  // content pages by path under content/
+	excluded  map[string]string // rel path of unpublished pages -> why
+	claimed   map[string]string // output path -> source file that claimed it
+	static    map[string]bool   // site paths of files (assets and resources)
+	sectionOf map[string]*content.Page
+	homeSrc   *content.Page
+	easy      []*Page
+}
+
+func (r *resolver) errorf(path string, line, col int, field, fix, format string, args ...any) {
+	r.list.Errorf(path, line, col, field, fix, format, args...)
+}
+
+// claim records that a source writes an output file, reporting a clash.
+func (r *resolver) claim(out, src string, p *Page, pos func() (int, int)) bool {
+	if other, ok := r.claimed[out]; ok {
+		line, col := pos()
+		r.errorf(src, line, col, "", "give one of them a different file name or 'slug:'",
+			"writes /%s, which %s also writes", strings.TrimSuffix(out, "index.html"), other)
+		return false
+	}
+	r.claimed[out] = src
+	return true
+}
+
+// publish decides which pages are published and gives each a URL.
+func (r *resolver) publish(pages []*content.Page) {
+	r.sectionOf = map[string]*content.Page{}
+	hidden := map[string]bool{}
+	for _, cp := range pages {
+		if cp.Kind == content.Home {
+			r.homeSrc = cp
+		}
+		if cp.Kind == content.Section && strings.Count(cp.Rel, "/") == 1 {
+			r.sectionOf[cp.Section] = cp
+			if cp.Meta.Draft && !r.opts.Drafts {
+				hidden[cp.Section] = true
+			}
+		}
+	}
+	for _, cp := range pages {
+		if cp.Kind != content.Regular {
+			continue
+		}
+		switch {
+		case r.opts.Drafts:
+		case hidden[cp.Section]:
+			r.excluded[cp.Rel] = "is in a section whose _index.md says draft: true"
+			continue
+		case cp.Meta.Draft:
+			r.excluded[cp.Rel] = "is a draft"
+			continue
+		case !cp.Date.IsZero() && cp.Date.After(r.opts.Now):
+			r.excluded[cp.Rel] = "is dated in the future (" + cp.Meta.Date + ")"
+			continue
+		}
+		p := &Page{
+			Source: cp, Kind: KindPage, Title: cp.Meta.Title, Summary: cp.Meta.Summary,
+			Type: cp.Type, Section: cp.Section, Date: cp.Date, Updated: cp.Updated,
+			ReviewDue: cp.ReviewDue, Weight: cp.Meta.Weight,
+		}
+		if cp.EasyRead {
+			r.easy = append(r.easy, p)
+			r.byRel[cp.Rel] = p
+			continue
+		}
+		url, ok := r.pageURL(cp)
+		if !ok {
+			continue
+		}
+		p.URL = url
+		p.Out = outPath(url)
+		if !r.claim(p.Out, cp.Path, p, func() (int, int) { pos := cp.FieldPos("slug"); return pos.Line, pos.Col }) {
+			continue
+		}
+		r.byURL[url] = p
+		r.byRel[cp.Rel] = p
+		r.s.Regular = append(r.s.Regular, p)
+	}
+	sortPages(r.s.Regular)
+}
+
+// pageURL works out a regular page's site path from its file name or slug.
+func (r *resolver) pageURL(cp *content.Page) (string, bool) {
+	dir, name := path.Split(cp.Rel)
+	dir = strings.TrimSuffix(dir, "/")
+	last := strings.TrimSuffix(name, ".md")
+	if cp.Bundle {
+		dir, last = path.Split(dir)
+		dir = strings.TrimSuffix(dir, "/")
+	}
+	if s := cp.Meta.Slug; s != "" {
+		if strings.ContainsAny(s, `/\`) || strings.Contains(s, "..") {
+			pos := cp.FieldPos("slug")
+			r.errorf(cp.Path, pos.Line, pos.Col, "slug", "use words and hyphens only, such as 'carers-cafe'",
+				"%q would write outside the page's folder", s)
+			return "", false
+		}
+		last = s
+	}
+	seg := slug.Make(last)
+	if seg == "" {
+		pos := cp.FieldPos("slug")
+		r.errorf(cp.Path, pos.Line, pos.Col, "slug", "give the page a 'slug:' made of letters and digits", "cannot make a web address from %q", last)
+		return "", false
+	}
+	var parts []string
+	if dir != "" {
+		for _, d := range strings.Split(dir, "/") {
+			parts = append(parts, slug.Make(d))
+		}
+	}
+	parts = append(parts, seg)
+	return "/" + strings.Join(parts, "/") + "/", true
+}
+
+// pairEasyRead links each easy-read file to its standard page.
+func (r *resolver) pairEasyRead() {
+	for _, e := range r.easy {
+		cp := e.Source
+		standardRel := strings.TrimSuffix(cp.Rel, ".easy.md") + ".md"
+		std, ok := r.byRel[standardRel]
+		if !ok || std.Source.EasyRead {
+			if why, excluded := r.excluded[standardRel]; excluded {
+				r.excluded[cp.Rel] = "is the easy-read version of a page that " + why
+				continue
+			}
+			r.errorf(cp.Path, 1, 1, "", fmt.Sprintf("add %s with the standard version, or rename this file", path.Base(standardRel)),
+				"is an easy-read version, but there is no standard page %s beside it", path.Base(standardRel))
+			continue
+		}
+		e.URL = std.URL + "easy-read/"
+		e.Out = outPath(e.URL)
+		e.Section = std.Section
+		e.Terms = nil
+		if !r.claim(e.Out, cp.Path, e, func() (int, int) { return 1, 1 }) {
+			continue
+		}
+		e.Standard = std
+		std.EasyRead = e
+		r.byURL[e.URL] = e
+	}
+}
+
+// files publishes bundle resources beside their page and other content
+// files at their own path.
+func (r *resolver) files() {
+	for _, f := range r.opts.Files {
+		rel := strings.TrimPrefix(f, content.Dir+"/")
+		dir := path.Dir(rel)
+		out := rel
+		if owner, ok := r.byRel[path.Join(dir, "index.md")]; ok {
+			out = strings.TrimPrefix(owner.URL, "/") + path.Base(rel)
+		} else if _, excluded := r.excluded[path.Join(dir, "index.md")]; excluded {
+			continue
+		}
+		if !r.claim(out, f, nil, func() (int, int) { return 0, 0 }) {
+			continue
+		}
+		r.s.Files = append(r.s.Files, File{Src: f, Out: out})
+		r.static["/"+out] = true
+	}
+}
+
+// sections makes a list page for every section with pages or an _index.md.
+func (r *resolver) sections() {
+	members := map[string][]*Page{}
+	for _, p := range r.s.Regular {
+		if p.Section != "" {
+			members[p.Section] = append(members[p.Section], p)
+		}
+	}
+	names := map[string]bool{}
+	for s := range members {
+		names[s] = true
+	}
+	for s, cp := range r.sectionOf {
+		if !cp.Meta.Draft || r.opts.Drafts {
+			names[s] = true
+		}
+	}
+	sorted := make([]string, 0, len(names))
+	for s := range names {
+		sorted = append(sorted, s)
+	}
+	sort.Strings(sorted)
+	for _, s := range sorted {
+		first := &Page{Kind: KindSection, Section: s, Type: s, Title: titleCase(s), URL: "/" + slug.Make(s) + "/"}
+		src := path.Join(content.Dir, s)
+		if cp, ok := r.sectionOf[s]; ok {
+			first.Source = cp
+			first.Title = cp.Meta.Title
+			first.Summary = cp.Meta.Summary
+			first.Date, first.Updated, first.ReviewDue = cp.Date, cp.Updated, cp.ReviewDue
+			first.Weight = cp.Meta.Weight
+			if cp.Meta.Type != "" {
+				first.Type = cp.Meta.Type
+			}
+			src = cp.Path
+			r.byRel[cp.Rel] = first
+		}
+		first.Pages = members[s]
+		for _, p := range r.paginate(first, src) {
+			r.s.Pages = append(r.s.Pages, p)
+		}
+		r.s.Sections = append(r.s.Sections, first)
+	}
+}
+
+// paginate splits a list page into pages of per_page items: the first at
+// its own URL, the rest at <URL>page/N/. It returns every page made.
+func (r *resolver) paginate(first *Page, src string) []*Page {
+	per := r.opts.Config.PerPage
+	total := max(1, (len(first.Pages)+per-1)/per)
+	urls := make([]string, total)
+	for i := range urls {
+		urls[i] = first.URL
+		if i > 0 {
+			urls[i] = fmt.Sprintf("%spage/%d/", first.URL, i+1)
+		}
+	}
+	out := make([]*Page, 0, total)
+	for i := 0; i < total; i++ {
+		p := first
+		if i > 0 {
+			cp := *first
+			p = &cp
+			p.Title = fmt.Sprintf("%s (page %d of %d)", first.Title, i+1, total)
+		}
+		p.URL = urls[i]
+		p.Out = outPath(urls[i])
+		lo, hi := i*per, min(len(first.Pages), (i+1)*per)
+		pg := &Paginator{Number: i + 1, Total: total, Items: first.Pages[lo:hi]}
+		if i > 0 {
+			pg.Prev = urls[i-1]
+		}
+		if i+1 < total {
+			pg.Next = urls[i+1]
+		}
+		for j, u := range urls {
+			pg.Links = append(pg.Links, PagerLink{Number: j + 1, URL: u, Current: j == i})
+		}
+		p.Paginator = pg
+		if !r.claim(p.Out, src, p, func() (int, int) { return 1, 1 }) {
+			continue
+		}
+		r.byURL[p.URL] = p
+		out = append(out, p)
+	}
+	return out
+}
+
+// taxonomies groups pages by each taxonomy's terms.
+func (r *resolver) taxonomies() {
+	for _, name := range r.opts.Config.Taxonomies {
+		tax := &Taxonomy{Name: name, Title: titleCase(name), URL: "/" + slug.Make(name) + "/"}
+		bySlug := map[string]*Term{}
+		for _, p := range r.s.Regular {
+			seen := map[string]bool{}
+			for _, t := range p.Source.Meta.Terms[name] {
+				s := slug.Make(t)
+				if s == "" || seen[s] {
+					continue
+				}
+				seen[s] = true
+				term, ok := bySlug[s]
+				if !ok {
+					term = &Term{Name: t, Slug: s, URL: tax.URL + s + "/"}
+					bySlug[s] = term
+					tax.Terms = append(tax.Terms, term)
+				}
+				term.Pages = append(term.Pages, p)
+				p.Terms = append(p.Terms, TermRef{Taxonomy: name, Name: term.Name, URL: term.URL})
+			}
+		}
+		sort.Slice(tax.Terms, func(i, j int) bool { return tax.Terms[i].Slug < tax.Terms[j].Slug })
+		src := config.File
+		tp := &Page{Kind: KindTaxonomy, Title: tax.Title, Type: name, URL: tax.URL, Out: outPath(tax.URL), Taxonomy: tax}
+		if len(tax.Terms) == 0 {
+			r.s.Taxonomies = append(r.s.Taxonomies, tax)
+			continue
+		}
+		if r.claim(tp.Out, src, tp, func() (int, int) {
+			pos := r.opts.Config.Positions.Of("taxonomies", schema.Pos{Line: 1, Col: 1})
+			return pos.Line, pos.Col
+		}) {
+			r.byURL[tp.URL] = tp
+			r.s.Pages = append(r.s.Pages, tp)
+			tax.Page = tp
+		}
+		for _, term := range tax.Terms {
+			first := &Page{Kind: KindTerm, Title: term.Name, Type: name, URL: term.URL, Taxonomy: tax, Term: term, Pages: term.Pages}
+			r.s.Pages = append(r.s.Pages, r.paginate(first, src)...)
+		}
+		r.s.Taxonomies = append(r.s.Taxonomies, tax)
+	}
+}
+
+// home makes the home page from content/_index.md, or from site.yaml.
+func (r *resolver) home() {
+	h := &Page{Kind: KindHome, Title: r.opts.Config.Title, Summary: r.opts.Config.Description, Type: "home", URL: "/", Out: "index.html"}
+	src := config.File
+	if cp := r.homeSrc; cp != nil {
+		h.Source = cp
+		h.Title = cp.Meta.Title
+		if cp.Meta.Summary != "" {
+			h.Summary = cp.Meta.Summary
+		}
+		h.Updated = cp.Updated
+		src = cp.Path
+		r.byRel[cp.Rel] = h
+	}
+	h.Pages = r.s.Regular
+	if r.claim(h.Out, src, h, func() (int, int) { return 1, 1 }) {
+		r.byURL["/"] = h
+	}
+	r.s.Home = h
+	// Regular pages first (in their order), then the list pages, then home:
+	// a stable order for rendering and for the build summary.
+	pages := make([]*Page, 0, len(r.s.Regular)+len(r.s.Pages)+1+len(r.easy))
+	for _, p := range r.s.Regular {
+		pages = append(pages, p)
+		if p.EasyRead != nil {
+			pages = append(pages, p.EasyRead)
+		}
+	}
+	pages = append(pages, r.s.Pages...)
+	r.s.Pages = append(pages, h)
+	for _, p := range r.s.Pages {
+		p.Breadcrumbs = r.crumbs(p)
+	}
+}
+
+// crumbs is the trail from the home page to p's parent.
+func (r *resolver) crumbs(p *Page) []Crumb {
+	home := Crumb{Title: "Home", URL: "/"}
+	switch p.Kind {
+	case KindHome:
+		return nil
+	case KindSection, KindTaxonomy:
+		return []Crumb{home}
+	case KindTerm:
+		return []Crumb{home, {Title: p.Taxonomy.Title, URL: p.Taxonomy.URL}}
+	}
+	trail := []Crumb{home}
+	if p.Section != "" {
+		if s := r.byURL["/"+slug.Make(p.Section)+"/"]; s != nil && s.Kind == KindSection {
+			trail = append(trail, Crumb{Title: s.Title, URL: s.URL})
+		}
+	}
+	if p.Standard != nil {
+		trail = append(trail, Crumb{Title: p.Standard.Title, URL: p.Standard.URL})
+	}
+	return trail
+}
+
+// aliases makes a redirect page for every old address a page lists.
+func (r *resolver) aliases() {
+	for _, p := range r.s.Regular {
+		cp := p.Source
+		for i, a := range cp.Meta.Aliases {
+			pos := cp.Positions.Of(fmt.Sprintf("aliases.%d", i), cp.FieldPos("aliases"))
+			if !strings.HasPrefix(a, "/") {
+				r.errorf(cp.Path, pos.Line, pos.Col, "aliases", "write the old address as a site path starting with /, such as /old-consultation/", "%q is not a site path", a)
+				continue
+			}
+			if hasDotDot(a) {
+				r.errorf(cp.Path, pos.Line, pos.Col, "aliases", "remove the '..' parts", "%q would write outside the site", a)
+				continue
+			}
+			from := path.Clean(a)
+			if path.Ext(from) == "" {
+				from += "/"
+			}
+			if from == "//" {
+				from = "/"
+			}
+			al := Alias{From: from, Out: outPath(from), To: p, Path: cp.Path}
+			if !r.claim(al.Out, cp.Path, nil, func() (int, int) { return pos.Line, pos.Col }) {
+				continue
+			}
+			r.static[from] = true
+			r.s.Aliases = append(r.s.Aliases, al)
+		}
+	}
+}
+
+func hasDotDot(p string) bool {
+	for _, seg := range strings.Split(strings.ReplaceAll(p, `\`, "/"), "/") {
+		if seg == ".." {
+			return true
+		}
+	}
+	return false
+}
+
+// menus sorts each menu by weight, then name.
+func (r *resolver) menus() {
+	r.s.Menus = map[string][]config.MenuItem{}
+	for name, items := range r.opts.Config.Menus {
+		sorted := append([]config.MenuItem(nil), items...)
+		sort.SliceStable(sorted, func(i, j int) bool {
+			if sorted[i].Weight != sorted[j].Weight {
+				return sorted[i].Weight < sorted[j].Weight
+			}
+			return sorted[i].Name < sorted[j].Name
+		})
+		r.s.Menus[name] = sorted
+	}
+}
+
+// sortPages orders pages by weight (weighted first), newest date, title,
+// then URL, so that every list is the same on every build.
+func sortPages(ps []*Page) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if (a.Weight == 0) != (b.Weight == 0) {
+			return a.Weight != 0
+		}
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		if !a.Date.Equal(b.Date) {
+			return a.Date.After(b.Date)
+		}
+		if a.Title != b.Title {
+			return a.Title < b.Title
+		}
+		return a.URL < b.URL
+	})
+}
+
+// titleCase turns a folder or taxonomy name into a title: "you-said" -> "You said".
+func titleCase(s string) string {
+	s = strings.NewReplacer("-", " ", "_", " ").Replace(s)
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

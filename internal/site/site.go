@@ -1,0 +1,162 @@
+// Package site is the resolve stage of the pipeline, the only stage that
+// sees the whole site at once. From the parsed pages and site.yaml it works
+// out which pages are published, every URL and output path, the sections,
+// the taxonomies, the paginated lists, the breadcrumbs, and where every
+// internal link points, reporting duplicate paths and broken links before
+// anything is written.
+package site
+
+import (
+	"strings"
+	"time"
+
+	"github.com/engage-ssg/engage/internal/config"
+	"github.com/engage-ssg/engage/internal/content"
+)
+
+// Kind says what a published page is.
+type Kind string
+
+// The kinds of page a site has.
+const (
+	KindPage     Kind = "page"     // a content page
+	KindSection  Kind = "section"  // a section's list of pages
+	KindHome     Kind = "home"     // the home page
+	KindTaxonomy Kind = "taxonomy" // the list of terms of a taxonomy, such as /topics/
+	KindTerm     Kind = "term"     // the pages with one term, such as /topics/carers/
+)
+
+// Site is the whole resolved site, ready to render.
+type Site struct {
+	Config *config.Config
+	Now    time.Time
+
+	// Pages is every page to render, in a stable order.
+	Pages []*Page
+	// Regular is every published content page (standard versions only),
+	// newest first.
+	Regular []*Page
+	// Sections are the first pages of each section's list, by name.
+	Sections []*Page
+	// Home is the home page.
+	Home *Page
+	// Taxonomies are the site's taxonomies in site.yaml order.
+	Taxonomies []*Taxonomy
+	// Menus are site.yaml's menus, each sorted by weight then name.
+	Menus map[string][]config.MenuItem
+	// Aliases are redirect pages to write.
+	Aliases []Alias
+	// Files are content files other than pages (bundle resources) to copy.
+	Files []File
+}
+
+// Page is one published page.
+type Page struct {
+	Source *content.Page // nil for generated pages (taxonomy lists, sections without _index.md)
+	Kind   Kind
+
+	Title   string
+	Summary string
+	Type    string // content type; selects layouts
+	Section string
+	URL     string // site path, "/events/carers-cafe/", without the base path
+	Out     string // output file, "events/carers-cafe/index.html"
+
+	Date, Updated, ReviewDue time.Time
+	Weight                   int
+	Terms                    []TermRef
+
+	// EasyRead is the easy-read version of a standard page; Standard is the
+	// standard version of an easy-read page.
+	EasyRead *Page
+	Standard *Page
+
+	// Pages lists the pages a list page shows (all of them, before
+	// pagination); Paginator is this list page's slice of them.
+	Pages     []*Page
+	Paginator *Paginator
+	// Taxonomy is set on taxonomy and term pages.
+	Taxonomy *Taxonomy
+	// Term is set on term pages.
+	Term *Term
+
+	Breadcrumbs []Crumb
+	// LinkDests holds, for each link of the body, the URL it is rewritten to.
+	LinkDests []string
+}
+
+// IsEasyRead reports whether the page is an easy-read version.
+func (p *Page) IsEasyRead() bool { return p.Standard != nil }
+
+// HasContent reports whether the page has a Markdown body.
+func (p *Page) HasContent() bool {
+	return p.Source != nil && p.Source.Body != nil && len(p.Source.Body.Source) > 0
+}
+
+// Crumb is one step of a breadcrumb trail.
+type Crumb struct {
+	Title string
+	URL   string
+}
+
+// TermRef is a term a page is tagged with.
+type TermRef struct {
+	Taxonomy string
+	Name     string
+	URL      string
+}
+
+// Taxonomy is one way of grouping pages (topics, areas, audiences).
+type Taxonomy struct {
+	Name  string // "topics"
+	Title string // "Topics"
+	URL   string
+	Terms []*Term // sorted by name
+	Page  *Page
+}
+
+// Term is one value of a taxonomy, with the pages that carry it.
+type Term struct {
+	Name  string // as first written, "Mental health"
+	Slug  string // "mental-health"
+	URL   string
+	Pages []*Page
+}
+
+// Paginator is one page of a paginated list.
+type Paginator struct {
+	Number, Total int
+	Items         []*Page
+	Prev, Next    string // URLs, "" at the ends
+	Links         []PagerLink
+}
+
+// PagerLink is a numbered link in a pagination nav.
+type PagerLink struct {
+	Number  int
+	URL     string
+	Current bool
+}
+
+// Alias is a redirect from an old address to a page.
+type Alias struct {
+	From string // site path
+	Out  string // output file
+	To   *Page
+	Path string // source file, for problems
+}
+
+// File is a content file copied to the output as it is.
+type File struct {
+	Src string // path relative to the site folder
+	Out string // output file
+}
+
+// outPath turns a site path into the file that serves it.
+func outPath(url string) string {
+	p := strings.TrimPrefix(url, "/")
+	if p == "" || strings.HasSuffix(p, "/") {
+		return p + "index.html"
+	}
+	return p
+}
