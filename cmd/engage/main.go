@@ -5,6 +5,7 @@
 // Usage:
 //
 //	engage build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--now TIME] [--strict] [--quiet]
+//	engage serve [--source DIR] [--host ADDR] [--port N] [--drafts] [--now TIME]
 //	engage version
 //	engage help [command]
 //
@@ -35,6 +36,7 @@ const usage = `engage builds an accessible website for public engagement from Ma
 
 Usage:
   engage build    build the site into a folder (default: public)
+  engage serve    build the site and serve it at http://127.0.0.1:1313/ for preview
   engage version  print the version
   engage help     show this help, or 'engage help build' for a command
 
@@ -57,6 +59,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "build":
 		return runBuild(ctx, args[1:], stdout, stderr)
+	case "serve":
+		return runServe(ctx, args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintf(stdout, "engage %s\n", version)
 		return 0

@@ -457,9 +457,30 @@ func hasDotDot(p string) bool {
 	return false
 }
 
-// menus sorts each menu by weight, then name.
+// menus checks that every menu link inside the site goes to a page, and
+// sorts each menu by weight, then name.
 func (r *resolver) menus() {
 	r.s.Menus = map[string][]config.MenuItem{}
+	names := make([]string, 0, len(r.opts.Config.Menus))
+	for name := range r.opts.Config.Menus {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		items := r.opts.Config.Menus[name]
+		for i, it := range items {
+			if !strings.HasPrefix(it.URL, "/") || strings.HasPrefix(it.URL, "//") {
+				continue // an address on another site
+			}
+			target, _, _ := strings.Cut(it.URL, "#")
+			if _, ok := r.byURL[target]; ok || r.static[target] {
+				continue
+			}
+			key := fmt.Sprintf("menus.%s.%d.url", name, i)
+			pos := r.opts.Config.Positions.Of(key, schema.Pos{Line: 1, Col: 1})
+			r.errorf(config.File, pos.Line, pos.Col, key, r.suggestURL(target), "%q is not a page on this site", it.URL)
+		}
+	}
 	for name, items := range r.opts.Config.Menus {
 		sorted := append([]config.MenuItem(nil), items...)
 		sort.SliceStable(sorted, func(i, j int) bool {
