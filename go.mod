@@ -3,17 +3,17 @@ module github.com/engage-ssg/engage
 go 1.26.8
 
 require (
+	github.com/google/go-cmp v0.7.0
 	github.com/gosimple/slug v1.15.0
+	github.com/tdewolff/minify/v2 v2.24.25
 	github.com/yuin/goldmark v1.8.7
 	golang.org/x/sync v0.24.0
 	golang.org/x/sys v0.49.0
+	golang.org/x/term v0.47.0
 	gopkg.in/yaml.v3 v3.0.1
 )
 
 require (
-	github.com/fsnotify/fsnotify v1.10.1 // indirect
 	github.com/gosimple/unidecode v1.0.1 // indirect
-	github.com/tdewolff/minify/v2 v2.24.25 // indirect
 	github.com/tdewolff/parse/v2 v2.8.20 // indirect
-	golang.org/x/term v0.47.0 // indirect
 )

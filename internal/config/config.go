@@ -26,7 +26,7 @@ type Config struct {
 	BaseURL      string                `yaml:"base_url"`
 	Language     string                `yaml:"language"`
 	TimeZone     string                `yaml:"time_zone"`
-	Organisation Organisation          `yaml:"organisation"`
+	Organisation Organisation          `yaml:"organisation" schema:"required"`
 	Menus        map[string][]MenuItem `yaml:"menus"`
 	Taxonomies   []string              `yaml:"taxonomies"`
 	PerPage      int                   `yaml:"per_page"`
@@ -105,7 +105,7 @@ func Parse(data []byte) (*Config, diag.List) {
 		c.TimeZone = DefaultTimeZone
 	}
 	loc, err := time.LoadLocation(c.TimeZone)
-	if err != nil {
+	if err != nil || c.TimeZone == "Local" {
 		p := pos("time_zone")
 		list.Errorf(File, p.Line, p.Col, "time_zone", "write a name from the IANA list, such as Europe/London", "%q is not a time zone", c.TimeZone)
 		loc = time.UTC

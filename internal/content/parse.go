@@ -120,23 +120,23 @@ func Parse(p string, data []byte, opts Options) (*Page, diag.List) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	fm, body, bodyLine, ok := split(data)
 	if !ok {
-		list.Errorf(p, 1, 1, "", frontMatterFix, "has no front matter")
+		if first, _, _ := bytes.Cut(data, []byte("\n")); strings.TrimRight(string(first), " \r") == "---" {
+			list.Errorf(p, 1, 1, "", "add a line '---' after the last field, before the text of the page", "the front matter has no closing '---' line")
+		} else {
+			list.Errorf(p, 1, 1, "", frontMatterFix, "has no front matter")
+		}
 		return nil, list
 	}
 	page.BodyLine = bodyLine
 
-	d := schema.Decoder{Path: p, LineOffset: 1}
+	d := schema.Decoder{Path: p, LineOffset: 1, ExtraKeys: opts.Taxonomies}
+	fm = lineBreaks(fm)
 	var node yaml.Node
 	if err := yaml.Unmarshal(fm, &node); err != nil {
 		d.Decode(fm, &page.Meta) // reports the syntax error with its line
 		return nil, d.Problems
 	}
-	root := &node
-	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
-		root = root.Content[0]
-	} else if root.Kind == yaml.DocumentNode {
-		root = &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
-	}
+	root := schema.Root(&node)
 	page.Meta.Terms = takeTerms(&d, root, opts.Taxonomies)
 	d.DecodeNode(root, &page.Meta, "")
 	page.Positions = d.Positions
@@ -169,6 +169,17 @@ func Parse(p string, data []byte, opts Options) (*Page, diag.List) {
 		page.Body = opts.Markdown.Parse(body)
 	}
 	return page, list
+}
+
+// lineBreaks replaces the characters that YAML counts as line ends but
+// editors and engage do not (a lone carriage return, U+0085, U+2028,
+// U+2029) with spaces, so that line numbers in problems match the file.
+func lineBreaks(fm []byte) []byte {
+	if !bytes.ContainsAny(fm, "\r\u0085\u2028\u2029") {
+		return fm
+	}
+	s := strings.NewReplacer("\r\n", "\r\n", "\r", " ", "\u0085", " ", "\u2028", " ", "\u2029", " ").Replace(string(fm))
+	return []byte(s)
 }
 
 // classify works out the kind, section and type from the file's place.

@@ -104,23 +104,11 @@ func (m *Markdown) Parse(src []byte) *Doc {
 }
 
 func (d *Doc) addLink(n ast.Node, dest string, image bool) {
-	off := -1
-	if seg, ok := firstSegment(n); ok {
-		off = seg.Start - 1 // the '['
-		if image {
-			off--
-		}
-	} else if b := blockOf(n); b != nil && b.Lines().Len() > 0 {
-		// No text to anchor on (an empty link or alt): find "[](" in the block.
-		start := b.Lines().At(0).Start
-		end := b.Lines().At(b.Lines().Len() - 1).Stop
-		if i := bytes.Index(d.Source[start:end], []byte("[]("+dest)); i >= 0 {
-			off = start + i
-			if image && off > 0 && d.Source[off-1] == '!' {
-				off--
-			}
-		} else {
-			off = start
+	// goldmark records where the '[' (or '![') of a link was written.
+	off := n.Pos()
+	if off < 0 {
+		if b := blockOf(n); b != nil && b.Lines().Len() > 0 {
+			off = b.Lines().At(0).Start
 		}
 	}
 	l, c := d.pos(off)
@@ -146,10 +134,13 @@ func (m *Markdown) Render(w io.Writer, d *Doc) error {
 
 // blockPos returns the position of a block's first line.
 func (d *Doc) blockPos(n ast.Node) (int, int) {
-	if n.Lines().Len() == 0 {
+	start := n.Pos()
+	if n.Lines().Len() > 0 {
+		start = n.Lines().At(0).Start
+	}
+	if start < 0 {
 		return d.pos(-1)
 	}
-	start := n.Lines().At(0).Start
 	// A heading's segment starts after the '#' marks: step back to the line start.
 	for start > 0 && d.Source[start-1] != '\n' {
 		start--
@@ -186,19 +177,6 @@ func lineStarts(src []byte) []int {
 		}
 	}
 	return starts
-}
-
-// firstSegment finds the source segment of the first text inside n.
-func firstSegment(n ast.Node) (text.Segment, bool) {
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		if t, ok := c.(*ast.Text); ok {
-			return t.Segment, true
-		}
-		if seg, ok := firstSegment(c); ok {
-			return seg, true
-		}
-	}
-	return text.Segment{}, false
 }
 
 func blockOf(n ast.Node) ast.Node {

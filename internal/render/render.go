@@ -54,7 +54,17 @@ func New(s *site.Site, layouts, assets Layers, md *markdown.Markdown, minifyOutp
 		return r, list
 	}
 	r.assets = a
+	files, err := layouts.Files()
+	if err != nil {
+		list.Errorf(LayoutDir, 0, 0, "", "", "%v", err)
+		return r, list
+	}
 	ts := &templates{layers: layouts, funcs: r.funcs(), sets: map[string]*template.Template{}}
+	for _, f := range files {
+		if strings.HasPrefix(f, "partials/") && strings.HasSuffix(f, ".html") {
+			ts.partials = append(ts.partials, f)
+		}
+	}
 	r.templates = ts
 	reported := map[string]bool{}
 	for _, p := range s.Pages {

@@ -42,7 +42,9 @@ type templates struct {
 	layers Layers
 	funcs  template.FuncMap
 	sets   map[string]*template.Template
-	errs   map[string]bool
+	// partials are the files under partials/ of both layers, so that a
+	// site's one partial does not hide the theme's others.
+	partials []string
 }
 
 // lookup returns the template set for a page, parsing it the first time.
@@ -77,8 +79,7 @@ func (ts *templates) lookup(p *site.Page) (*template.Template, string, *diag.Pro
 func (ts *templates) parse(base, layout string) (*template.Template, *diag.Problem) {
 	root := template.New(base).Funcs(ts.funcs).Option("missingkey=error")
 	files := []string{base}
-	partials, _ := fs.Glob(ts.layers, "partials/*.html")
-	files = append(files, partials...)
+	files = append(files, ts.partials...)
 	files = append(files, layout)
 	for _, f := range files {
 		data, err := fs.ReadFile(ts.layers, f)
@@ -96,7 +97,7 @@ func (ts *templates) parse(base, layout string) (*template.Template, *diag.Probl
 	return root, nil
 }
 
-var templateErr = regexp.MustCompile(`^(?:html/)?template: ([^:]+):(\d+)(?::(\d+))?: (.*)$`)
+var templateErr = regexp.MustCompile(`^(?:html/)?template: ?([^:]+):(\d+)(?::(\d+))?: (.*)$`)
 
 // problem turns a template error into a problem at the layout's line.
 func (ts *templates) problem(err error, fallback string) *diag.Problem {

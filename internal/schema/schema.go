@@ -12,6 +12,7 @@
 package schema
 
 import (
+	"bytes"
 	"fmt"
 	"reflect"
 	"sort"
@@ -54,6 +55,9 @@ type Decoder struct {
 	LineOffset int    // added to every node line (front matter starts on line 2)
 	Problems   diag.List
 	Positions  Positions
+	// ExtraKeys are top-level keys handled outside the struct (such as the
+	// taxonomy fields), offered as suggestions for misspelt keys.
+	ExtraKeys []string
 }
 
 // Decode parses YAML text and decodes it into v, a pointer to a struct.
@@ -64,18 +68,26 @@ func (d *Decoder) Decode(text []byte, v any) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(text, &doc); err != nil {
 		line, msg := yamlError(err)
+		// A problem found at the end of the text belongs on its last line.
+		if last := bytes.Count(text, []byte("\n")) + 1; len(text) > 0 && text[len(text)-1] == '\n' && line >= last {
+			line = last - 1
+		}
 		d.Problems.Errorf(d.Path, line+d.LineOffset, 0, "", "check the indentation and that every 'key: value' has a space after the colon", "this is not valid YAML: %s", msg)
 		return
 	}
-	root := &doc
-	if root.Kind == yaml.DocumentNode {
-		if len(root.Content) == 0 {
-			d.value(&yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}, reflect.ValueOf(v).Elem(), "")
-			return
-		}
-		root = root.Content[0]
+	d.value(Root(&doc), reflect.ValueOf(v).Elem(), "")
+}
+
+// Root returns the top node of a parsed document. yaml.v3 leaves the node
+// empty for empty or comment-only text; that is an empty set of fields.
+func Root(doc *yaml.Node) *yaml.Node {
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
+		return doc.Content[0]
 	}
-	d.value(root, reflect.ValueOf(v).Elem(), "")
+	if doc.Kind == 0 || doc.Kind == yaml.DocumentNode {
+		return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 1, Column: 1}
+	}
+	return doc
 }
 
 // DecodeNode decodes an already parsed node into v.
@@ -104,6 +116,11 @@ func (d *Decoder) value(n *yaml.Node, v reflect.Value, key string) {
 		d.Positions[key] = d.pos(n)
 	}
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		if v.Kind() == reflect.Struct {
+			// "organisation:" with nothing under it still needs its
+			// required fields.
+			d.structValue(&yaml.Node{Kind: yaml.MappingNode, Line: n.Line, Column: n.Column}, v, key)
+		}
 		return // an empty value leaves the zero value
 	}
 	if u, ok := v.Addr().Interface().(Unmarshaler); ok {
@@ -137,8 +154,14 @@ func (d *Decoder) value(n *yaml.Node, v reflect.Value, key string) {
 			return
 		}
 		m := reflect.MakeMap(v.Type())
+		seen := map[string]bool{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, val := n.Content[i], n.Content[i+1]
+			if seen[k.Value] {
+				d.errorf(k, join(key, k.Value), "keep one of them", "is written twice")
+				continue
+			}
+			seen[k.Value] = true
 			elem := reflect.New(v.Type().Elem()).Elem()
 			d.value(val, elem, join(key, k.Value))
 			m.SetMapIndex(reflect.ValueOf(k.Value).Convert(v.Type().Key()), elem)
@@ -204,12 +227,16 @@ func (d *Decoder) structValue(n *yaml.Node, v reflect.Value, key string) {
 		f, ok := fields.byName[k.Value]
 		if !ok {
 			fix := "remove it, or check the spelling against the README"
-			if s := diag.Nearest(k.Value, fields.names); s != "" {
+			names := fields.names
+			if key == "" {
+				names = append(append([]string(nil), names...), d.ExtraKeys...)
+			}
+			if s := diag.Nearest(k.Value, names); s != "" {
 				fix = fmt.Sprintf("did you mean %q?", s)
 			}
 			where := "here"
 			if key != "" {
-				where = "in " + key
+				where = "in " + readable(key)
 			}
 			d.errorf(k, join(key, k.Value), fix, "unknown field %s", where)
 			continue
@@ -219,13 +246,20 @@ func (d *Decoder) structValue(n *yaml.Node, v reflect.Value, key string) {
 			continue
 		}
 		seen[k.Value] = true
-		d.Positions[join(key, k.Value)] = d.pos(k)
 		d.value(val, v.FieldByIndex(f.index), join(key, k.Value))
-		d.Positions[join(key, k.Value)] = d.pos(k)
+		if val.Kind != yaml.ScalarNode {
+			// Problems with a list or a set of fields point at its key;
+			// problems with a single value point at the value.
+			d.Positions[join(key, k.Value)] = d.pos(k)
+		}
 	}
 	for _, name := range fields.required {
 		if !seen[name] {
-			d.errorf(n, join(key, name), fmt.Sprintf("add a line '%s: ...'", name), "is required")
+			fix := fmt.Sprintf("add a line '%s: ...'", name)
+			if v.FieldByIndex(fields.byName[name].index).Kind() == reflect.Struct {
+				fix = fmt.Sprintf("add a line '%s:' with its fields indented under it", name)
+			}
+			d.errorf(n, join(key, name), fix, "is required")
 		}
 	}
 }
@@ -276,6 +310,20 @@ func Keys(v any) []string {
 	return fieldsOf(reflect.TypeOf(v)).names
 }
 
+// readable writes a key path for people: "items.0" is "items (item 1)".
+func readable(key string) string {
+	var parts []string
+	item := ""
+	for _, seg := range strings.Split(key, ".") {
+		if n, err := strconv.Atoi(seg); err == nil {
+			item = fmt.Sprintf(" (item %d)", n+1)
+			continue
+		}
+		parts = append(parts, seg)
+	}
+	return strings.Join(parts, ".") + item
+}
+
 func join(a, b string) string {
 	if a == "" {
 		return b
@@ -306,6 +354,22 @@ func describe(t reflect.Type) string {
 	return "a single value"
 }
 
+// parserProblems are the messages of yaml.v3's parser, as opposed to its
+// scanner (yaml.v3 parserc.go).
+var parserProblems = []string{
+	"did not find expected <document start>",
+	"did not find expected node content",
+	"did not find expected key",
+	"did not find expected '-' indicator",
+	"did not find expected ',' or ']'",
+	"did not find expected ',' or '}'",
+	"found undefined tag handle",
+	"found duplicate %YAML directive",
+	"found incompatible YAML document",
+	"found duplicate %TAG directive",
+	"found duplicate anchor",
+}
+
 // yamlError pulls the line number out of a yaml.v3 syntax error and drops
 // the library's prefix.
 func yamlError(err error) (int, string) {
@@ -319,6 +383,17 @@ func yamlError(err error) (int, string) {
 				msg = strings.TrimSpace(tail)
 			}
 		}
+	}
+	// yaml.v3 counts lines from 0 in parser errors (and then gives no line
+	// at all for the first), but from 1 in scanner errors.
+	for _, p := range parserProblems {
+		if strings.HasPrefix(msg, p) {
+			line++
+			break
+		}
+	}
+	if line == 0 {
+		line = 1
 	}
 	return line, msg
 }

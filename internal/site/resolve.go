@@ -36,11 +36,15 @@ func Resolve(ctx context.Context, pages []*content.Page, opts Options) (*Site, d
 		byURL:    map[string]*Page{},
 		byRel:    map[string]*Page{},
 		excluded: map[string]string{},
+		hidden:   map[string]bool{},
 		claimed:  map[string]string{},
 		static:   map[string]bool{},
 	}
 	for _, s := range opts.Static {
 		r.static[s] = true
+		// Assets are written too: a page or file at the same path would
+		// silently overwrite one or the other.
+		r.claimed[strings.TrimPrefix(s, "/")] = strings.TrimPrefix(s, "/")
 	}
 	r.publish(pages)
 	r.pairEasyRead()
@@ -67,6 +71,7 @@ type resolver struct {
 	static    map[string]bool   // site paths of files (assets and resources)
 	sectionOf map[string]*content.Page
 	homeSrc   *content.Page
+	hidden    map[string]bool // sections whose _index.md says draft: true
 	easy      []*Page
 }
 
@@ -89,7 +94,7 @@ func (r *resolver) claim(out, src string, p *Page, pos func() (int, int)) bool {
 // publish decides which pages are published and gives each a URL.
 func (r *resolver) publish(pages []*content.Page) {
 	r.sectionOf = map[string]*content.Page{}
-	hidden := map[string]bool{}
+	hidden := r.hidden
 	for _, cp := range pages {
 		if cp.Kind == content.Home {
 			r.homeSrc = cp
@@ -210,6 +215,9 @@ func (r *resolver) pairEasyRead() {
 func (r *resolver) files() {
 	for _, f := range r.opts.Files {
 		rel := strings.TrimPrefix(f, content.Dir+"/")
+		if section, _, ok := strings.Cut(rel, "/"); ok && r.hidden[section] {
+			continue
+		}
 		dir := path.Dir(rel)
 		out := rel
 		if owner, ok := r.byRel[path.Join(dir, "index.md")]; ok {
