@@ -230,10 +230,10 @@ func TestOutputClashWithAsset(t *testing.T) {
 		{
 			name: "content file over a theme asset",
 			files: map[string]string{
-				"content/assets/images/wrenford-valley-map.svg": "<svg>my own map</svg>",
+				"content/assets/images/easy-read/cup.svg": "<svg>my own map</svg>",
 			},
-			wantPath: "content/assets/images/wrenford-valley-map.svg",
-			wantOut:  "/assets/images/wrenford-valley-map.svg",
+			wantPath: "content/assets/images/easy-read/cup.svg",
+			wantOut:  "/assets/images/easy-read/cup.svg",
 		},
 		{
 			name: "alias over a theme asset",
