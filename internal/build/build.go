@@ -123,8 +123,19 @@ func Load(ctx context.Context, opts Options) (*Plan, error) {
 	for i, f := range assetFiles {
 		static[i] = "/" + render.AssetDir + "/" + f
 	}
+	sizes := make(map[string]int64, len(otherPaths)+len(assetFiles))
+	for _, f := range otherPaths {
+		if info, err := fs.Stat(srcFS, f); err == nil {
+			sizes[f] = info.Size()
+		}
+	}
+	for _, f := range assetFiles {
+		if info, err := fs.Stat(plan.Assets, f); err == nil {
+			sizes[render.AssetDir+"/"+f] = info.Size()
+		}
+	}
 	s, problems := site.Resolve(ctx, pages, site.Options{
-		Config: cfg, Now: now, Drafts: opts.Drafts, Files: otherPaths, Static: static,
+		Config: cfg, Now: now, Drafts: opts.Drafts, Files: otherPaths, Static: static, Sizes: sizes,
 	})
 	plan.Site = s
 	plan.Problems = append(plan.Problems, problems...)

@@ -32,6 +32,9 @@ type Config struct {
 	PerPage      int                   `yaml:"per_page"`
 	Markdown     Markdown              `yaml:"markdown"`
 	Minify       *bool                 `yaml:"minify"`
+	// OutcomeWeeks is how long after a consultation closes engage waits
+	// for a "you said, we did" update before it warns.
+	OutcomeWeeks int `yaml:"outcome_weeks"`
 
 	// Location is TimeZone loaded; set by Load.
 	Location *time.Location `yaml:"-"`
@@ -67,6 +70,9 @@ const (
 	DefaultLanguage = "en-GB"
 	DefaultTimeZone = "Europe/London"
 	DefaultPerPage  = 10
+	// DefaultOutcomeWeeks: a consultation closed this long with no
+	// published outcome gets a warning.
+	DefaultOutcomeWeeks = 12
 )
 
 // DefaultTaxonomies are the taxonomies a site has when it names none.
@@ -118,6 +124,9 @@ func Parse(data []byte) (*Config, diag.List) {
 		p := pos("per_page")
 		list.Errorf(File, p.Line, p.Col, "per_page", "write a number of items such as 10", "must be more than 0")
 		c.PerPage = DefaultPerPage
+	}
+	if c.OutcomeWeeks == 0 {
+		c.OutcomeWeeks = DefaultOutcomeWeeks
 	}
 	if c.Taxonomies == nil {
 		c.Taxonomies = DefaultTaxonomies

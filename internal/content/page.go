@@ -38,6 +38,7 @@ type Page struct {
 	Bundle   bool   // index.md of a page bundle: the folder's other files are its resources
 
 	Meta      Meta
+	Fields    Fields    // the fields of the page's content type
 	Date      time.Time // zero when not given
 	Updated   time.Time
 	ReviewDue time.Time
@@ -60,6 +61,10 @@ type Meta struct {
 	Aliases   []string `yaml:"aliases"`
 	Weight    int      `yaml:"weight"`
 	Type      string   `yaml:"type"`
+	// Principles names the principles (by slug) that this page is
+	// evidence of applying.
+	Principles []string   `yaml:"principles"`
+	Documents  []Document `yaml:"documents"`
 
 	// Terms holds the taxonomy fields (topics, areas, audiences, or those
 	// site.yaml names), keyed by taxonomy.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"reflect"
 	"runtime"
 	"sort"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/engage-ssg/engage/internal/diag"
+	"github.com/engage-ssg/engage/internal/engagement"
 	"github.com/engage-ssg/engage/internal/markdown"
 	"github.com/engage-ssg/engage/internal/schema"
 	"golang.org/x/sync/errgroup"
@@ -138,6 +140,17 @@ func Parse(p string, data []byte, opts Options) (*Page, diag.List) {
 	}
 	root := schema.Root(&node)
 	page.Meta.Terms = takeTerms(&d, root, opts.Taxonomies)
+	typ := page.Type
+	if t := typeOf(root); t != "" {
+		typ = t
+	}
+	if v, store := typeFields(typ); v != nil && page.Kind == Regular && !page.EasyRead {
+		own := takeKeys(root, schema.Keys(reflect.ValueOf(v).Elem().Interface()))
+		d.ExtraKeys = append(d.ExtraKeys, schema.Keys(reflect.ValueOf(v).Elem().Interface())...)
+		d.DecodeNode(own, v, "")
+		store(&page.Fields, v)
+	}
+	misplaced(&d, root, typ)
 	d.DecodeNode(root, &page.Meta, "")
 	page.Positions = d.Positions
 	list = append(list, d.Problems...)
@@ -166,7 +179,11 @@ func Parse(p string, data []byte, opts Options) (*Page, diag.List) {
 		page.Type = page.Meta.Type
 	}
 	if opts.Markdown != nil {
-		page.Body = opts.Markdown.Parse(body)
+		var po markdown.ParseOptions
+		if typ == "constitution" {
+			po.HeadingID = engagement.ClauseID
+		}
+		page.Body = opts.Markdown.Parse(body, po)
 	}
 	return page, list
 }
@@ -235,6 +252,87 @@ func split(data []byte) (fm, body []byte, bodyLine int, ok bool) {
 		line++
 	}
 	return nil, nil, 0, false
+}
+
+// typeOf returns the value of a "type:" key, if written.
+func typeOf(root *yaml.Node) string {
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == "type" && root.Content[i+1].Kind == yaml.ScalarNode {
+			return root.Content[i+1].Value
+		}
+	}
+	return ""
+}
+
+// takeKeys moves the named keys out of a mapping node into a new one,
+// which starts where the mapping does so that missing required fields are
+// reported at the top of the front matter.
+func takeKeys(root *yaml.Node, keys []string) *yaml.Node {
+	want := map[string]bool{}
+	for _, k := range keys {
+		want[k] = true
+	}
+	out := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: root.Line, Column: root.Column}
+	if root.Kind != yaml.MappingNode {
+		return out
+	}
+	kept := root.Content[:0:0]
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if want[root.Content[i].Value] {
+			out.Content = append(out.Content, root.Content[i], root.Content[i+1])
+		} else {
+			kept = append(kept, root.Content[i], root.Content[i+1])
+		}
+	}
+	root.Content = kept
+	return out
+}
+
+// misplaced reports, and removes, fields that belong to another content
+// type ("start" on a news page), with a fix that names the right place.
+func misplaced(d *schema.Decoder, root *yaml.Node, typ string) {
+	if root.Kind != yaml.MappingNode {
+		return
+	}
+	common := map[string]bool{}
+	for _, k := range schema.Keys(Meta{}) {
+		common[k] = true
+	}
+	owner := map[string]string{}
+	for _, t := range Types {
+		if t == typ {
+			continue
+		}
+		v, _ := typeFields(t)
+		for _, k := range schema.Keys(reflect.ValueOf(v).Elem().Interface()) {
+			if !common[k] {
+				if _, ok := owner[k]; !ok {
+					owner[k] = t
+				}
+			}
+		}
+	}
+	kept := root.Content[:0:0]
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k := root.Content[i]
+		t, ok := owner[k.Value]
+		if !ok {
+			kept = append(kept, k, root.Content[i+1])
+			continue
+		}
+		if _, ownKey := d.Positions[k.Value]; ownKey {
+			kept = append(kept, k, root.Content[i+1])
+			continue
+		}
+		here := typ
+		if here == "" || here == "page" {
+			here = "plain"
+		}
+		d.Problems.Errorf(d.Path, k.Line+d.LineOffset, k.Column, k.Value,
+			fmt.Sprintf("move the page to content/%s/ (or add 'type: %s'), or remove the line", t, t),
+			"is a field of %s pages, and this is a %s page", t, here)
+	}
+	root.Content = kept
 }
 
 // takeTerms removes the taxonomy keys from the front matter node, decoding

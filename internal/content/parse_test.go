@@ -197,7 +197,7 @@ aliases: /old/
 weight: 3
 ---
 `
-	page, list := content.Parse("content/events/a.md", []byte(data), options(t))
+	page, list := content.Parse("content/meetings/a.md", []byte(data), options(t))
 	if len(list) != 0 {
 		t.Fatalf("unexpected problems:\n%v", list)
 	}
@@ -246,7 +246,7 @@ func TestParseFieldProblems(t *testing.T) {
 		{
 			name: "unknown field",
 			fm:   "title: T\nvenue: Library\n",
-			want: []string{`content/a.md:3:1: venue: unknown field here; remove it, or check the spelling against the README`},
+			want: []string{`content/a.md:3:1: venue: is a field of events pages, and this is a plain page; move the page to content/events/ (or add 'type: events'), or remove the line`},
 		},
 		{
 			name: "written twice",
@@ -413,27 +413,27 @@ func TestParseBadDate(t *testing.T) {
 		{
 			name: "date",
 			fm:   "title: T\nsummary: S\ndate: 14th March\n",
-			want: diag.Problem{Path: "content/events/carers-cafe.md", Line: 4, Field: "date", Message: `"14th March" is not a date`, Fix: "write 2026-03-14 or 2026-03-14T10:00"},
+			want: diag.Problem{Path: "content/meetings/carers-cafe.md", Line: 4, Field: "date", Message: `"14th March" is not a date`, Fix: "write 2026-03-14 or 2026-03-14T10:00"},
 		},
 		{
 			name: "quoted",
 			fm:   "title: T\nsummary: S\ndate: \"14th March\"\n",
-			want: diag.Problem{Path: "content/events/carers-cafe.md", Line: 4, Field: "date", Message: `"14th March" is not a date`, Fix: "write 2026-03-14 or 2026-03-14T10:00"},
+			want: diag.Problem{Path: "content/meetings/carers-cafe.md", Line: 4, Field: "date", Message: `"14th March" is not a date`, Fix: "write 2026-03-14 or 2026-03-14T10:00"},
 		},
 		{
 			name: "updated",
 			fm:   "title: T\nupdated: 2026-02-30\n",
-			want: diag.Problem{Path: "content/events/carers-cafe.md", Line: 3, Field: "updated", Message: `"2026-02-30" is not a date`, Fix: "write 2026-03-14 or 2026-03-14T10:00"},
+			want: diag.Problem{Path: "content/meetings/carers-cafe.md", Line: 3, Field: "updated", Message: `"2026-02-30" is not a date`, Fix: "write 2026-03-14 or 2026-03-14T10:00"},
 		},
 		{
 			name: "review_due",
 			fm:   "title: T\nreview_due: next year\n",
-			want: diag.Problem{Path: "content/events/carers-cafe.md", Line: 3, Field: "review_due", Message: `"next year" is not a date`, Fix: "write 2026-03-14 or 2026-03-14T10:00"},
+			want: diag.Problem{Path: "content/meetings/carers-cafe.md", Line: 3, Field: "review_due", Message: `"next year" is not a date`, Fix: "write 2026-03-14 or 2026-03-14T10:00"},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			page, list := content.Parse("content/events/carers-cafe.md", []byte("---\n"+tt.fm+"---\n"), options(t))
+			page, list := content.Parse("content/meetings/carers-cafe.md", []byte("---\n"+tt.fm+"---\n"), options(t))
 			if page == nil {
 				t.Fatal("Parse returned nil page; want the page with its problem")
 			}
@@ -445,11 +445,11 @@ func TestParseBadDate(t *testing.T) {
 }
 
 // TestParseBadDateColumn: the README shows the date error pointing at the
-// value, content/events/carers-cafe.md:4:7 for "date: 14th March" on line 4.
+// value, content/meetings/carers-cafe.md:4:7 for "date: 14th March" on line 4.
 func TestParseBadDateColumn(t *testing.T) {
 	for _, fm := range []string{"date: 14th March\n", "date: \"14th March\"\n"} {
-		_, list := content.Parse("content/events/carers-cafe.md", []byte("---\ntitle: T\nsummary: S\n"+fm+"---\n"), options(t))
-		want := []string{`content/events/carers-cafe.md:4:7: date: "14th March" is not a date; write 2026-03-14 or 2026-03-14T10:00`}
+		_, list := content.Parse("content/meetings/carers-cafe.md", []byte("---\ntitle: T\nsummary: S\n"+fm+"---\n"), options(t))
+		want := []string{`content/meetings/carers-cafe.md:4:7: date: "14th March" is not a date; write 2026-03-14 or 2026-03-14T10:00`}
 		if diff := cmp.Diff(want, strs(list)); diff != "" {
 			t.Errorf("problems mismatch (-want +got):\n%s", diff)
 		}
@@ -640,6 +640,9 @@ func TestParseClassify(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.path+"/"+tt.typ, func(t *testing.T) {
 			fm := "title: T\n"
+			if tt.wantType == "events" && tt.kind == content.Regular && !strings.Contains(tt.path, ".easy.") {
+				fm += "start: 2026-03-14T10:00\nend: 2026-03-14T12:00\n"
+			}
 			if tt.typ != "" {
 				fm += "type: " + tt.typ + "\n"
 			}
@@ -676,7 +679,7 @@ func TestFiles(t *testing.T) {
 		"content/.DS_Store":                       file,
 		"content/notes.txt":                       file,
 		"content/events/_index.md":                file,
-		"content/events/carers-cafe.md":           file,
+		"content/meetings/carers-cafe.md":         file,
 		"content/events/carers-cafe.easy.md":      file,
 		"content/events/.hidden/x.md":             file,
 		"content/_drafts/y.md":                    file,
@@ -695,7 +698,7 @@ func TestFiles(t *testing.T) {
 		"content/constitution/ours/index.md",
 		"content/events/_index.md",
 		"content/events/carers-cafe.easy.md",
-		"content/events/carers-cafe.md",
+		"content/meetings/carers-cafe.md",
 	}
 	wantOthers := []string{
 		"content/constitution/ours/img/map.png",

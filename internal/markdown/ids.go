@@ -12,14 +12,21 @@ import (
 // -3 to repeats. The same text always gives the same id, so links to a
 // heading survive a rebuild.
 type ids struct {
-	used map[string]bool
+	used   map[string]bool
+	custom func(string) string
 }
 
 func newIDs() *ids { return &ids{used: map[string]bool{}} }
 
 // Generate returns a unique id for a heading's text.
 func (s *ids) Generate(value []byte, _ ast.NodeKind) []byte {
-	base := slug.Make(string(value))
+	base := ""
+	if s.custom != nil {
+		base = s.custom(string(value))
+	}
+	if base == "" {
+		base = slug.Make(string(value))
+	}
 	if base == "" {
 		base = "section"
 	}

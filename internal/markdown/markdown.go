@@ -68,6 +68,8 @@ type Link struct {
 	Text      string // the link text or alt text
 	Line, Col int    // 1-based, within the body
 	node      ast.Node
+	label     string
+	labelNode ast.Node
 }
 
 // Heading is a heading of the body with the id it will carry.
@@ -78,9 +80,22 @@ type Heading struct {
 	Line, Col int
 }
 
+// ParseOptions change how one body is parsed.
+type ParseOptions struct {
+	// HeadingID, when set, gives the id for a heading's text; "" falls
+	// back to the usual slug. Constitutions use it for clause anchors.
+	HeadingID func(text string) string
+}
+
 // Parse parses a Markdown body.
-func (m *Markdown) Parse(src []byte) *Doc {
-	ctx := parser.NewContext(parser.WithIDs(newIDs()))
+func (m *Markdown) Parse(src []byte, opts ...ParseOptions) *Doc {
+	ids := newIDs()
+	for _, o := range opts {
+		if o.HeadingID != nil {
+			ids.custom = o.HeadingID
+		}
+	}
+	ctx := parser.NewContext(parser.WithIDs(ids))
 	root := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	d := &Doc{Source: src, Root: root, lines: lineStarts(src)}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -125,6 +140,22 @@ func (d *Doc) SetDest(i int, dest string) {
 	case *ast.Image:
 		n.Destination = []byte(dest)
 	}
+}
+
+// SetLabel adds a label such as "PDF, 2.7 MB" after the text of link i,
+// in brackets, so that readers know what a link will download. Calling it
+// again with the same label changes nothing.
+func (d *Doc) SetLabel(i int, label string) {
+	l := &d.Links[i]
+	if label == "" || l.label == label || l.Image {
+		return
+	}
+	if l.labelNode != nil {
+		l.node.RemoveChild(l.node, l.labelNode)
+	}
+	l.labelNode = ast.NewString([]byte(" (" + label + ")"))
+	l.node.AppendChild(l.node, l.labelNode)
+	l.label = label
 }
 
 // Render writes the body as HTML.

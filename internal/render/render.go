@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/engage-ssg/engage/internal/diag"
+	"github.com/engage-ssg/engage/internal/engagement"
 	"github.com/engage-ssg/engage/internal/markdown"
 	"github.com/engage-ssg/engage/internal/site"
 	"github.com/tdewolff/minify/v2"
@@ -96,6 +97,9 @@ func (r *Renderer) Page(p *site.Page) ([]byte, error) {
 		for i := range doc.Links {
 			if i < len(p.LinkDests) {
 				doc.SetDest(i, p.LinkDests[i])
+			}
+			if i < len(p.LinkLabels) {
+				doc.SetLabel(i, p.LinkLabels[i])
 			}
 		}
 		if err := r.md.Render(&content, doc); err != nil {
@@ -206,6 +210,54 @@ func (r *Renderer) funcs() template.FuncMap {
 			}
 			return ps
 		},
+		// jsonLD returns the page's schema.org JSON-LD, or "".
+		"jsonLD": r.jsonLD,
+		// label turns a status or kind into words: "in-progress" is "In progress".
+		"label": engagement.Label,
+		// daysLeft words the days until a consultation closes.
+		"daysLeft": func(n int) string {
+			switch n {
+			case 0:
+				return "closes today"
+			case 1:
+				return "1 day left"
+			}
+			return fmt.Sprintf("%d days left", n)
+		},
+		// percent turns a count into a share of a total, for chart bars.
+		"percent": func(n, total int) int {
+			if total == 0 {
+				return 0
+			}
+			return n * 100 / total
+		},
+		// maxCount is the largest count, for scaling a chart.
+		"maxCount": func(cs []site.Count) int {
+			m := 0
+			for _, c := range cs {
+				m = max(m, c.N)
+			}
+			return m
+		},
+		// dict makes a map from pairs of names and values, to pass more
+		// than one value to a partial.
+		"dict": func(pairs ...any) (map[string]any, error) {
+			if len(pairs)%2 != 0 {
+				return nil, fmt.Errorf("dict needs pairs of names and values")
+			}
+			m := make(map[string]any, len(pairs)/2)
+			for i := 0; i < len(pairs); i += 2 {
+				k, ok := pairs[i].(string)
+				if !ok {
+					return nil, fmt.Errorf("dict: name %v is not text", pairs[i])
+				}
+				m[k] = pairs[i+1]
+			}
+			return m, nil
+		},
+		// add and mul do arithmetic for chart layout.
+		"add": func(a, b int) int { return a + b },
+		"mul": func(a, b int) int { return a * b },
 		// sections returns the site's sections sorted by weight, then title.
 		"sections": func() []*site.Page {
 			out := append([]*site.Page(nil), r.site.Sections...)

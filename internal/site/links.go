@@ -8,6 +8,7 @@ import (
 
 	"github.com/engage-ssg/engage/internal/content"
 	"github.com/engage-ssg/engage/internal/diag"
+	"github.com/engage-ssg/engage/internal/engagement"
 )
 
 // links checks every internal link and image of every page with a body and
@@ -24,9 +25,11 @@ func (r *resolver) links() {
 	for _, p := range withBody {
 		doc := p.Source.Body
 		p.LinkDests = make([]string, len(doc.Links))
+		p.LinkLabels = make([]string, len(doc.Links))
 		for i, l := range doc.Links {
 			dest, problem, fix := r.link(p, l.Dest)
 			p.LinkDests[i] = dest
+			p.LinkLabels[i] = r.label(p, l.Dest)
 			if problem != "" {
 				line, col := p.Source.FilePos(l.Line, l.Col)
 				field := "link"
@@ -192,3 +195,18 @@ func (r *resolver) suggestFile(rel string) string {
 }
 
 func quote(s string) string { return "\"" + s + "\"" }
+
+// label is the type and size of a document a link points to, such as
+// "PDF, 2.7 MB", or "" for links to pages and other sites.
+func (r *resolver) label(p *Page, dest string) string {
+	u, err := url.Parse(dest)
+	if err != nil || u.Scheme != "" || u.Path == "" || !engagement.IsDocument(u.Path) {
+		return ""
+	}
+	_, src := r.fileTarget(p, u.Path)
+	size, ok := r.opts.Sizes[src]
+	if !ok {
+		return ""
+	}
+	return engagement.FileLabel(u.Path, size)
+}

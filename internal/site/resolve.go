@@ -26,6 +26,10 @@ type Options struct {
 	// Static are site paths served by the theme and site assets
 	// ("/assets/images/logo.svg"), which links may point to.
 	Static []string
+	// Sizes are the sizes in bytes of the files in Files and of the
+	// assets, by path relative to the site folder ("assets/x.pdf"), for
+	// document labels such as "PDF, 2.7 MB".
+	Sizes map[string]int64
 }
 
 // Resolve builds the site from parsed pages.
@@ -39,9 +43,11 @@ func Resolve(ctx context.Context, pages []*content.Page, opts Options) (*Site, d
 		hidden:   map[string]bool{},
 		claimed:  map[string]string{},
 		static:   map[string]bool{},
+		sources:  map[string]string{},
 	}
 	for _, s := range opts.Static {
 		r.static[s] = true
+		r.sources[s] = strings.TrimPrefix(s, "/")
 		// Assets are written too: a page or file at the same path would
 		// silently overwrite one or the other.
 		r.claimed[strings.TrimPrefix(s, "/")] = strings.TrimPrefix(s, "/")
@@ -49,8 +55,10 @@ func Resolve(ctx context.Context, pages []*content.Page, opts Options) (*Site, d
 	r.publish(pages)
 	r.pairEasyRead()
 	r.files()
+	r.engagement()
 	r.sections()
 	r.taxonomies()
+	r.reports()
 	r.home()
 	r.aliases()
 	if ctx.Err() == nil {
@@ -71,7 +79,9 @@ type resolver struct {
 	static    map[string]bool   // site paths of files (assets and resources)
 	sectionOf map[string]*content.Page
 	homeSrc   *content.Page
-	hidden    map[string]bool // sections whose _index.md says draft: true
+	hidden    map[string]bool             // sections whose _index.md says draft: true
+	sources   map[string]string           // site path of a file -> its path in the site folder
+	slugs     map[string]map[string]*Page // section -> slug -> page
 	easy      []*Page
 }
 
@@ -230,6 +240,7 @@ func (r *resolver) files() {
 		}
 		r.s.Files = append(r.s.Files, File{Src: f, Out: out})
 		r.static["/"+out] = true
+		r.sources["/"+out] = f
 	}
 }
 
@@ -271,8 +282,14 @@ func (r *resolver) sections() {
 			r.byRel[cp.Rel] = first
 		}
 		first.Pages = members[s]
-		for _, p := range r.paginate(first, src) {
-			r.s.Pages = append(r.s.Pages, p)
+		if first.Source != nil {
+			r.documents(first)
+		}
+		for _, l := range r.arrange(first) {
+			for _, p := range r.paginate(l.first, src, l.per) {
+				p.Groups = r.groups(p)
+				r.s.Pages = append(r.s.Pages, p)
+			}
 		}
 		r.s.Sections = append(r.s.Sections, first)
 	}
@@ -280,8 +297,10 @@ func (r *resolver) sections() {
 
 // paginate splits a list page into pages of per_page items: the first at
 // its own URL, the rest at <URL>page/N/. It returns every page made.
-func (r *resolver) paginate(first *Page, src string) []*Page {
-	per := r.opts.Config.PerPage
+func (r *resolver) paginate(first *Page, src string, per int) []*Page {
+	if per <= 0 {
+		per = max(1, len(first.Pages))
+	}
 	total := max(1, (len(first.Pages)+per-1)/per)
 	urls := make([]string, total)
 	for i := range urls {
@@ -361,7 +380,7 @@ func (r *resolver) taxonomies() {
 		}
 		for _, term := range tax.Terms {
 			first := &Page{Kind: KindTerm, Title: term.Name, Type: name, URL: term.URL, Taxonomy: tax, Term: term, Pages: term.Pages}
-			r.s.Pages = append(r.s.Pages, r.paginate(first, src)...)
+			r.s.Pages = append(r.s.Pages, r.paginate(first, src, r.opts.Config.PerPage)...)
 		}
 		r.s.Taxonomies = append(r.s.Taxonomies, tax)
 	}
@@ -373,6 +392,7 @@ func (r *resolver) home() {
 	src := config.File
 	if cp := r.homeSrc; cp != nil {
 		h.Source = cp
+		defer r.documents(h)
 		h.Title = cp.Meta.Title
 		if cp.Meta.Summary != "" {
 			h.Summary = cp.Meta.Summary
@@ -408,7 +428,13 @@ func (r *resolver) crumbs(p *Page) []Crumb {
 	switch p.Kind {
 	case KindHome:
 		return nil
-	case KindSection, KindTaxonomy:
+	case KindTaxonomy:
+		return []Crumb{home}
+	case KindSection:
+		root := "/" + slug.Make(p.Section) + "/"
+		if s := r.byURL[root]; s != nil && p.URL != root && s != p {
+			return []Crumb{home, {Title: s.Title, URL: s.URL}}
+		}
 		return []Crumb{home}
 	case KindTerm:
 		return []Crumb{home, {Title: p.Taxonomy.Title, URL: p.Taxonomy.URL}}

@@ -7,6 +7,7 @@
 package site
 
 import (
+	"sort"
 	"strings"
 	"time"
 
@@ -24,6 +25,7 @@ const (
 	KindHome     Kind = "home"     // the home page
 	KindTaxonomy Kind = "taxonomy" // the list of terms of a taxonomy, such as /topics/
 	KindTerm     Kind = "term"     // the pages with one term, such as /topics/carers/
+	KindReport   Kind = "report"   // a yearly report on the duty to involve, /reports/2026/
 )
 
 // Site is the whole resolved site, ready to render.
@@ -83,6 +85,44 @@ type Page struct {
 	Breadcrumbs []Crumb
 	// LinkDests holds, for each link of the body, the URL it is rewritten to.
 	LinkDests []string
+	// LinkLabels holds, for each link of the body to a document, its
+	// type and size ("PDF, 2.7 MB"); "" for other links.
+	LinkLabels []string
+
+	// The derived facts of each content type; only the page's own is set.
+	Principle    *Principle
+	Constitution *Constitution
+	Campaign     *Campaign
+	Event        *Event
+	Update       *Update
+	Author       *content.Author
+
+	// Documents are the files and pages the page offers, with labels.
+	Documents []Document
+	// Principles are the principles this page says it applies.
+	Principles []*Page
+	// Groups divide a list page's items under headings (campaigns by
+	// status, events by month, updates by status, principles by kind).
+	Groups []Group
+	// Report is set on the yearly accountability reports.
+	Report *Report
+	// Links are extra list pages shown from a section page, such as
+	// /campaigns/open/ and /events/past/.
+	Links []Crumb
+}
+
+// Slug is the last part of the page's address: what other pages use to
+// name it in fields such as source: and campaign:.
+func (p *Page) Slug() string {
+	u := strings.TrimSuffix(p.URL, "/")
+	return u[strings.LastIndexByte(u, '/')+1:]
+}
+
+// Group is a titled part of a list.
+type Group struct {
+	Title string
+	ID    string
+	Pages []*Page
 }
 
 // IsEasyRead reports whether the page is an easy-read version.
@@ -159,4 +199,28 @@ func outPath(url string) string {
 		return p + "index.html"
 	}
 	return p
+}
+
+// OpenCampaigns are the campaigns open today, closing soonest first.
+func (s *Site) OpenCampaigns() []*Page {
+	var out []*Page
+	for _, p := range s.Regular {
+		if p.Campaign != nil && p.Campaign.Status == "open" {
+			out = append(out, p)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return campaignBefore(out[i], out[j]) })
+	return out
+}
+
+// UpcomingEvents are the events that have not ended, soonest first.
+func (s *Site) UpcomingEvents() []*Page {
+	var out []*Page
+	for _, p := range s.Regular {
+		if p.Event != nil && !p.Event.Past && !p.Event.Start.IsZero() {
+			out = append(out, p)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Event.Start.Before(out[j].Event.Start) })
+	return out
 }

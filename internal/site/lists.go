@@ -1,0 +1,197 @@
+package site
+
+import (
+	"sort"
+
+	"github.com/engage-ssg/engage/internal/engagement"
+)
+
+// list is one list page to make for a section: the section page itself or
+// a filtered view of it such as /campaigns/open/.
+type list struct {
+	first *Page
+	per   int // items per page; 0 means all on one page
+}
+
+// arrange orders a section's pages the way readers of that content type
+// expect, and makes its filtered lists. The section page is first.
+func (r *resolver) arrange(sec *Page) []list {
+	all := sec.Pages
+	view := func(slug, title, summary string, pages []*Page, per int) list {
+		p := &Page{Kind: KindSection, Section: sec.Section, Type: sec.Type, Title: title, Summary: summary,
+			URL: sec.URL + slug + "/", Pages: pages}
+		sec.Links = append(sec.Links, Crumb{Title: title, URL: p.URL})
+		return list{first: p, per: per}
+	}
+	switch sec.Type {
+	case "campaigns":
+		sort.SliceStable(all, func(i, j int) bool { return campaignBefore(all[i], all[j]) })
+		var open, forthcoming, closed []*Page
+		for _, p := range all {
+			if p.Campaign == nil {
+				continue
+			}
+			switch p.Campaign.Status {
+			case engagement.Open:
+				open = append(open, p)
+			case engagement.Forthcoming:
+				forthcoming = append(forthcoming, p)
+			case engagement.Closed, engagement.OutcomePublished:
+				closed = append(closed, p)
+			}
+		}
+		return []list{{first: sec},
+			view("open", "Open now", "Campaigns and consultations you can take part in today.", open, 0),
+			view("forthcoming", "Coming soon", "Campaigns and consultations that will open soon.", forthcoming, 0),
+			view("closed", "Closed", "Campaigns and consultations that have closed, and what came of them.", closed, r.opts.Config.PerPage)}
+	case "events":
+		var upcoming, past []*Page
+		for _, p := range all {
+			if p.Event != nil && p.Event.Past {
+				past = append(past, p)
+			} else {
+				upcoming = append(upcoming, p)
+			}
+		}
+		sort.SliceStable(upcoming, func(i, j int) bool { return sortDate(upcoming[i]).Before(sortDate(upcoming[j])) })
+		sort.SliceStable(past, func(i, j int) bool { return sortDate(past[i]).After(sortDate(past[j])) })
+		sec.Pages = upcoming
+		return []list{{first: sec}, view("past", "Past events", "Events that have already happened.", past, r.opts.Config.PerPage)}
+	case "updates":
+		sort.SliceStable(all, func(i, j int) bool {
+			a, b := statusRank(all[i]), statusRank(all[j])
+			if a != b {
+				return a < b
+			}
+			return newer(all[i], all[j])
+		})
+		return []list{{first: sec}}
+	case "principles":
+		sort.SliceStable(all, func(i, j int) bool {
+			a, b := all[i].Principle, all[j].Principle
+			if a == nil || b == nil {
+				return a != nil
+			}
+			if a.Kind != b.Kind {
+				return a.Kind == "principle"
+			}
+			return a.Number < b.Number
+		})
+		return []list{{first: sec}}
+	}
+	return []list{{first: sec, per: r.opts.Config.PerPage}}
+}
+
+// campaignBefore orders campaigns: open (closing soonest first), then
+// forthcoming (opening soonest first), then closed (newest first), then
+// paused and withdrawn.
+func campaignBefore(a, b *Page) bool {
+	ra, rb := campaignRank(a), campaignRank(b)
+	if ra != rb {
+		return ra < rb
+	}
+	ca, cb := a.Campaign, b.Campaign
+	if ca == nil || cb == nil {
+		return newer(a, b)
+	}
+	switch ca.Status {
+	case engagement.Open:
+		if !ca.Closes.Equal(cb.Closes) {
+			return ca.Closes.Before(cb.Closes)
+		}
+	case engagement.Forthcoming:
+		if !ca.Opens.Equal(cb.Opens) {
+			return ca.Opens.Before(cb.Opens)
+		}
+	default:
+		if !ca.Closes.Equal(cb.Closes) {
+			return ca.Closes.After(cb.Closes)
+		}
+	}
+	return a.Title < b.Title
+}
+
+func campaignRank(p *Page) int {
+	if p.Campaign == nil {
+		return 9
+	}
+	switch p.Campaign.Status {
+	case engagement.Open:
+		return 0
+	case engagement.Forthcoming:
+		return 1
+	case engagement.Closed, engagement.OutcomePublished:
+		return 2
+	}
+	return 3
+}
+
+func statusRank(p *Page) int {
+	if p.Update == nil {
+		return len(engagement.UpdateStatuses)
+	}
+	for i, s := range engagement.UpdateStatuses {
+		if s == p.Update.Status {
+			return i
+		}
+	}
+	return len(engagement.UpdateStatuses)
+}
+
+// groups divides the items of one list page under headings.
+func (r *resolver) groups(p *Page) []Group {
+	if p.Paginator == nil {
+		return nil
+	}
+	items := p.Paginator.Items
+	var key func(*Page) (id, title string)
+	switch p.Type {
+	case "campaigns":
+		key = func(q *Page) (string, string) {
+			switch campaignRank(q) {
+			case 0:
+				return "open", "Open now"
+			case 1:
+				return "forthcoming", "Coming soon"
+			case 2:
+				return "closed", "Closed"
+			}
+			return "paused-or-withdrawn", "Paused or withdrawn"
+		}
+	case "events":
+		key = func(q *Page) (string, string) {
+			t := sortDate(q)
+			if t.IsZero() {
+				return "date-to-be-confirmed", "Date to be confirmed"
+			}
+			t = t.In(r.opts.Config.Location)
+			return "month-" + t.Format("2006-01"), t.Format("January 2006")
+		}
+	case "updates":
+		key = func(q *Page) (string, string) {
+			if q.Update == nil {
+				return "other", "Other"
+			}
+			return q.Update.Status, engagement.Label(q.Update.Status)
+		}
+	case "principles":
+		key = func(q *Page) (string, string) {
+			if q.Principle != nil && q.Principle.Kind == "standard" {
+				return "standards", "Our standards"
+			}
+			return "principles", "Our principles"
+		}
+	default:
+		return nil
+	}
+	var out []Group
+	for _, q := range items {
+		id, title := key(q)
+		if n := len(out); n > 0 && out[n-1].ID == id {
+			out[n-1].Pages = append(out[n-1].Pages, q)
+			continue
+		}
+		out = append(out, Group{ID: id, Title: title, Pages: []*Page{q}})
+	}
+	return out
+}

@@ -1,0 +1,136 @@
+package site
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/engage-ssg/engage/internal/config"
+	"github.com/engage-ssg/engage/internal/engagement"
+)
+
+// reports makes /reports/<year>/ for every year with engagement content,
+// and /reports/ listing them: the page an organisation can cite in its
+// annual report on how it met the duty to involve the public.
+func (r *resolver) reports() {
+	loc := r.opts.Config.Location
+	years := map[int]bool{}
+	yearOf := func(t time.Time) {
+		if !t.IsZero() {
+			years[t.In(loc).Year()] = true
+		}
+	}
+	for _, p := range r.s.Regular {
+		switch {
+		case p.Campaign != nil:
+			yearOf(p.Campaign.Opens)
+			yearOf(p.Campaign.Closes)
+		case p.Event != nil:
+			yearOf(p.Event.Start)
+		case p.Update != nil:
+			yearOf(p.Date)
+		}
+	}
+	if len(years) == 0 {
+		return
+	}
+	list := make([]int, 0, len(years))
+	for y := range years {
+		list = append(list, y)
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(list)))
+
+	index := &Page{Kind: KindSection, Type: "reports", Section: "reports", Title: "Reports on involving the public",
+		Summary: "What we asked, where we met people and what changed, year by year.", URL: "/reports/"}
+	var pages []*Page
+	for _, y := range list {
+		p := &Page{Kind: KindReport, Type: "reports", Section: "reports", URL: "/reports/" + strconv.Itoa(y) + "/",
+			Title:   fmt.Sprintf("How we involved the public in %d", y),
+			Summary: fmt.Sprintf("The consultations, events and outcomes of %d, and the principles we applied.", y),
+			Report:  r.report(y)}
+		p.Out = outPath(p.URL)
+		if !r.claim(p.Out, config.File, p, func() (int, int) { return 0, 0 }) {
+			continue
+		}
+		r.byURL[p.URL] = p
+		pages = append(pages, p)
+	}
+	index.Pages = pages
+	for _, p := range r.paginate(index, config.File, 0) {
+		r.s.Pages = append(r.s.Pages, p)
+	}
+	r.s.Pages = append(r.s.Pages, pages...)
+}
+
+// report gathers one year.
+func (r *resolver) report(year int) *Report {
+	loc := r.opts.Config.Location
+	start := time.Date(year, 1, 1, 0, 0, 0, 0, loc)
+	end := time.Date(year+1, 1, 1, 0, 0, 0, 0, loc)
+	in := func(t time.Time) bool { return !t.IsZero() && !t.Before(start) && t.Before(end) }
+	rep := &Report{Year: year}
+	byStatus := map[string][]*Page{}
+	applied := map[*Page]int{}
+	for _, p := range r.s.Regular {
+		switch {
+		case p.Campaign != nil:
+			c := p.Campaign
+			open, close := c.Opens, c.Closes
+			if open.IsZero() {
+				open = p.Date
+			}
+			if close.IsZero() {
+				close = open
+			}
+			if !open.IsZero() && open.Before(end) && !engagement.EndOfDay(close, loc).Before(start) {
+				rep.Consultations = append(rep.Consultations, p)
+			}
+		case p.Event != nil:
+			if in(p.Event.Start) {
+				if p.Event.Status == "cancelled" {
+					rep.Cancelled = append(rep.Cancelled, p)
+				} else if !p.Event.Past {
+					rep.Upcoming = append(rep.Upcoming, p)
+				} else {
+					rep.Events = append(rep.Events, p)
+				}
+			}
+		case p.Update != nil:
+			if in(p.Date) {
+				byStatus[p.Update.Status] = append(byStatus[p.Update.Status], p)
+			}
+		}
+		if in(sortDate(p)) {
+			for _, pr := range p.Principles {
+				applied[pr]++
+			}
+		}
+	}
+	byStart := func(ps []*Page) {
+		sort.SliceStable(ps, func(i, j int) bool { return sortDate(ps[i]).Before(sortDate(ps[j])) })
+	}
+	byStart(rep.Events)
+	byStart(rep.Cancelled)
+	byStart(rep.Upcoming)
+	sort.SliceStable(rep.Consultations, func(i, j int) bool { return campaignBefore(rep.Consultations[i], rep.Consultations[j]) })
+	for _, s := range engagement.UpdateStatuses {
+		ps := byStatus[s]
+		byStart(ps)
+		rep.Outcomes = append(rep.Outcomes, Group{ID: s, Title: engagement.Label(s), Pages: ps})
+		rep.OutcomeCounts = append(rep.OutcomeCounts, Count{Label: engagement.Label(s), N: len(ps)})
+	}
+	for _, p := range r.s.Regular {
+		if n := applied[p]; n > 0 {
+			rep.Principles = append(rep.Principles, Count{Label: p.Title, N: n, Page: p})
+		}
+	}
+	sort.SliceStable(rep.Principles, func(i, j int) bool {
+		a, b := rep.Principles[i].Page.Principle, rep.Principles[j].Page.Principle
+		if a.Kind != b.Kind {
+			return a.Kind == "principle"
+		}
+		return a.Number < b.Number
+	})
+	return rep
+}
