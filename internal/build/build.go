@@ -15,6 +15,7 @@ import (
 	"runtime"
 	"time"
 
+	"github.com/engage-ssg/engage/internal/a11y"
 	"github.com/engage-ssg/engage/internal/config"
 	"github.com/engage-ssg/engage/internal/content"
 	"github.com/engage-ssg/engage/internal/diag"
@@ -139,7 +140,43 @@ func Load(ctx context.Context, opts Options) (*Plan, error) {
 	})
 	plan.Site = s
 	plan.Problems = append(plan.Problems, problems...)
+	plan.Problems = append(plan.Problems, checkContent(ctx, s, opts.Workers)...)
 	return plan, ctx.Err()
+}
+
+// checkContent runs the accessibility and plain-English checks on every
+// page that will be published, in parallel.
+func checkContent(ctx context.Context, s *site.Site, workers int) diag.List {
+	seen := map[*content.Page]bool{}
+	var pages []*content.Page
+	for _, p := range s.Pages {
+		if p.Source != nil && !seen[p.Source] {
+			seen[p.Source] = true
+			pages = append(pages, p.Source)
+		}
+	}
+	opts := a11y.Options{ReadingAge: s.Config.Writing.ReadingAge, Allow: s.Config.Writing.Abbreviations}
+	lists := make([]diag.List, len(pages))
+	g, ctx := errgroup.WithContext(ctx)
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	g.SetLimit(workers)
+	for i, p := range pages {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			lists[i] = a11y.Check(p, opts)
+			return nil
+		})
+	}
+	_ = g.Wait()
+	var all diag.List
+	for _, l := range lists {
+		all = append(all, l...)
+	}
+	return all
 }
 
 // layers puts the site's folder over the theme's.

@@ -6,12 +6,15 @@ package config
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
+	"math"
 	"net/url"
 	"strings"
 	"time"
 	_ "time/tzdata" // so Europe/London works on machines without /usr/share/zoneinfo
 
+	"github.com/engage-ssg/engage/internal/colour"
 	"github.com/engage-ssg/engage/internal/diag"
 	"github.com/engage-ssg/engage/internal/schema"
 )
@@ -35,6 +38,16 @@ type Config struct {
 	// OutcomeWeeks is how long after a consultation closes engage waits
 	// for a "you said, we did" update before it warns.
 	OutcomeWeeks int `yaml:"outcome_weeks"`
+	// Writing holds the targets of the content checks.
+	Writing Writing `yaml:"writing"`
+	// BrandColour colours the header, links and buttons. It must have a
+	// contrast of at least 4.5:1 against white.
+	BrandColour string `yaml:"brand_colour"`
+	// Accessibility is the content of the generated accessibility statement.
+	Accessibility Accessibility `yaml:"accessibility"`
+
+	// BrandText is the text colour used on the brand colour; set by Parse.
+	BrandText string `yaml:"-"`
 
 	// Location is TimeZone loaded; set by Load.
 	Location *time.Location `yaml:"-"`
@@ -58,6 +71,39 @@ type MenuItem struct {
 	Weight int    `yaml:"weight"`
 }
 
+// Accessibility is what the accessibility statement says, as the Public
+// Sector Bodies Accessibility Regulations 2018 require.
+type Accessibility struct {
+	// Compliance is "full", "partial" (the default) or "not".
+	Compliance string `yaml:"compliance"`
+	// Issues are the parts of the site that are not accessible, and why.
+	Issues []Issue `yaml:"issues"`
+	// Prepared and Reviewed are dates, such as 2026-09-01.
+	Prepared string `yaml:"prepared"`
+	Reviewed string `yaml:"reviewed"`
+	// Tested says how the site was tested.
+	Tested string `yaml:"tested"`
+	// Response is how quickly requests for other formats are answered.
+	Response string `yaml:"response"`
+}
+
+// Issue is one thing that is not accessible yet.
+type Issue struct {
+	What  string `yaml:"what" schema:"required"`
+	Why   string `yaml:"why"`
+	FixBy string `yaml:"fix_by"`
+}
+
+// Writing holds the plain-English targets that the content checks warn
+// against.
+type Writing struct {
+	// ReadingAge is the highest reading age a page should need (default 12).
+	ReadingAge float64 `yaml:"reading_age"`
+	// Abbreviations are known to every reader and need no explanation
+	// (default NHS, GP, UK).
+	Abbreviations []string `yaml:"abbreviations"`
+}
+
 // Markdown holds the Markdown options.
 type Markdown struct {
 	// RawHTML lets HTML written in content through unescaped. Content files
@@ -74,6 +120,12 @@ const (
 	// published outcome gets a warning.
 	DefaultOutcomeWeeks = 12
 )
+
+// DefaultReadingAge is the reading age the content checks aim for.
+const DefaultReadingAge = 12
+
+// DefaultAbbreviations need no explanation on first use.
+var DefaultAbbreviations = []string{"NHS", "GP", "UK"}
 
 // DefaultTaxonomies are the taxonomies a site has when it names none.
 var DefaultTaxonomies = []string{"topics", "areas", "audiences"}
@@ -124,6 +176,56 @@ func Parse(data []byte) (*Config, diag.List) {
 		p := pos("per_page")
 		list.Errorf(File, p.Line, p.Col, "per_page", "write a number of items such as 10", "must be more than 0")
 		c.PerPage = DefaultPerPage
+	}
+	if c.BrandColour != "" {
+		p := pos("brand_colour")
+		if rgb, err := colour.Parse(c.BrandColour); err != nil {
+			list.Errorf(File, p.Line, p.Col, "brand_colour", "write a colour as # and six hex digits, such as \"#005eb8\" (in quotes)", "%v", err)
+			c.BrandColour = ""
+		} else if ratio := colour.Contrast(rgb, colour.White); ratio < 4.5 {
+			list.Errorf(File, p.Line, p.Col, "brand_colour", "choose a darker colour: links and white text on it need at least 4.5:1 (NHS blue #005eb8 has 5.1:1)",
+				"%s has a contrast of %.1f:1 against white", c.BrandColour, math.Floor(ratio*10)/10)
+			c.BrandColour = ""
+		} else {
+			c.BrandColour = rgb.Hex()
+			c.BrandText = colour.TextOn(rgb).Hex()
+		}
+	}
+	switch c.Accessibility.Compliance {
+	case "":
+		c.Accessibility.Compliance = "partial"
+	case "full", "partial", "not":
+	default:
+		p := pos("accessibility.compliance")
+		list.Errorf(File, p.Line, p.Col, "accessibility.compliance", "write full, partial or not", "%q is not a compliance status", c.Accessibility.Compliance)
+	}
+	for _, k := range []string{"prepared", "reviewed"} {
+		v := c.Accessibility.Prepared
+		if k == "reviewed" {
+			v = c.Accessibility.Reviewed
+		}
+		if v == "" {
+			continue
+		}
+		if _, err := time.Parse("2006-01-02", v); err != nil {
+			p := pos("accessibility." + k)
+			list.Errorf(File, p.Line, p.Col, "accessibility."+k, "write a date such as 2026-09-01", "%q is not a date", v)
+		}
+	}
+	for i, is := range c.Accessibility.Issues {
+		if is.FixBy == "" {
+			continue
+		}
+		if _, err := time.Parse("2006-01-02", is.FixBy); err != nil {
+			p := pos(fmt.Sprintf("accessibility.issues.%d.fix_by", i))
+			list.Errorf(File, p.Line, p.Col, "accessibility.issues.fix_by", "write a date such as 2027-03-31", "%q is not a date", is.FixBy)
+		}
+	}
+	if c.Writing.ReadingAge == 0 {
+		c.Writing.ReadingAge = DefaultReadingAge
+	}
+	if c.Writing.Abbreviations == nil {
+		c.Writing.Abbreviations = DefaultAbbreviations
 	}
 	if c.OutcomeWeeks == 0 {
 		c.OutcomeWeeks = DefaultOutcomeWeeks

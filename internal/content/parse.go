@@ -183,6 +183,7 @@ func Parse(p string, data []byte, opts Options) (*Page, diag.List) {
 		if typ == "constitution" {
 			po.HeadingID = engagement.ClauseID
 		}
+		po.Rows = page.EasyRead
 		page.Body = opts.Markdown.Parse(body, po)
 	}
 	return page, list

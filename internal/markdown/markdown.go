@@ -48,6 +48,7 @@ func New(opts Options) *Markdown {
 	if !opts.RawHTML {
 		md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(escapeHTML{}, 100)))
 	}
+	md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(rowRenderer{}, 100)))
 	return &Markdown{md: md}
 }
 
@@ -63,13 +64,16 @@ type Doc struct {
 
 // Link is a link or image written in the body.
 type Link struct {
-	Dest      string // as written
-	Image     bool
-	Text      string // the link text or alt text
-	Line, Col int    // 1-based, within the body
-	node      ast.Node
-	label     string
-	labelNode ast.Node
+	Dest  string // as written
+	Image bool
+	Text  string // the link text or alt text
+	// Decorative is set for a picture written ![""](x.png): it has an
+	// empty alt on purpose.
+	Decorative bool
+	Line, Col  int // 1-based, within the body
+	node       ast.Node
+	label      string
+	labelNode  ast.Node
 }
 
 // Heading is a heading of the body with the id it will carry.
@@ -85,24 +89,34 @@ type ParseOptions struct {
 	// HeadingID, when set, gives the id for a heading's text; "" falls
 	// back to the usual slug. Constitutions use it for clause anchors.
 	HeadingID func(text string) string
+	// Rows marks each paragraph that starts with a picture with the class
+	// "easy-read-row", for the easy-read layout of picture beside words.
+	Rows bool
 }
 
 // Parse parses a Markdown body.
 func (m *Markdown) Parse(src []byte, opts ...ParseOptions) *Doc {
 	ids := newIDs()
+	rows := false
 	for _, o := range opts {
 		if o.HeadingID != nil {
 			ids.custom = o.HeadingID
 		}
+		rows = rows || o.Rows
 	}
 	ctx := parser.NewContext(parser.WithIDs(ids))
 	root := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	d := &Doc{Source: src, Root: root, lines: lineStarts(src)}
+	var rowParas []*ast.Paragraph
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
+		case *ast.Paragraph:
+			if _, ok := n.FirstChild().(*ast.Image); ok && rows {
+				rowParas = append(rowParas, n)
+			}
 		case *ast.Heading:
 			id, _ := n.AttributeString("id")
 			idb, _ := id.([]byte)
@@ -111,10 +125,23 @@ func (m *Markdown) Parse(src []byte, opts ...ParseOptions) *Doc {
 		case *ast.Link:
 			d.addLink(n, string(n.Destination), false)
 		case *ast.Image:
+			decorative := plainText(n, src) == `""`
+			if decorative {
+				// ![""](x.png) marks a decorative picture: alt="".
+				for c := n.FirstChild(); c != nil; {
+					next := c.NextSibling()
+					n.RemoveChild(n, c)
+					c = next
+				}
+			}
 			d.addLink(n, string(n.Destination), true)
+			d.Links[len(d.Links)-1].Decorative = decorative
 		}
 		return ast.WalkContinue, nil
 	})
+	for _, p := range rowParas {
+		makeRow(p)
+	}
 	return d
 }
 
@@ -179,6 +206,10 @@ func (d *Doc) blockPos(n ast.Node) (int, int) {
 	return d.pos(start)
 }
 
+// Position converts a byte offset in the body into a 1-based line and
+// column (counted in characters) within the body.
+func (d *Doc) Position(off int) (int, int) { return d.pos(off) }
+
 // pos converts a byte offset into a 1-based line and a 1-based column
 // counted in characters. An unknown offset gives line 1, column 1.
 func (d *Doc) pos(off int) (int, int) {
@@ -218,6 +249,9 @@ func blockOf(n ast.Node) ast.Node {
 	}
 	return nil
 }
+
+// PlainText is the text of a node of this document, without markup.
+func (d *Doc) PlainText(n ast.Node) string { return plainText(n, d.Source) }
 
 // plainText is the text content of a node, without markup.
 func plainText(n ast.Node, src []byte) string {

@@ -29,6 +29,8 @@ func candidates(p *site.Page) []string {
 		return []string{t + "/terms.html", "_default/terms.html"}
 	case site.KindTerm:
 		return []string{t + "/term.html", "_default/term.html", "_default/list.html"}
+	case site.KindNotFound:
+		return []string{"404.html"}
 	case site.KindReport:
 		return []string{t + "/report.html", "_default/report.html"}
 	}

@@ -59,6 +59,7 @@ func Resolve(ctx context.Context, pages []*content.Page, opts Options) (*Site, d
 	r.sections()
 	r.taxonomies()
 	r.reports()
+	r.generated()
 	r.home()
 	r.aliases()
 	if ctx.Err() == nil {

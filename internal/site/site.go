@@ -26,6 +26,7 @@ const (
 	KindTaxonomy Kind = "taxonomy" // the list of terms of a taxonomy, such as /topics/
 	KindTerm     Kind = "term"     // the pages with one term, such as /topics/carers/
 	KindReport   Kind = "report"   // a yearly report on the duty to involve, /reports/2026/
+	KindNotFound Kind = "404"      // the page for addresses that do not exist
 )
 
 // Site is the whole resolved site, ready to render.

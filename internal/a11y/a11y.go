@@ -1,0 +1,371 @@
+// Package a11y checks a page's content for what would make it hard to use
+// for disabled readers, and says so in plain words with the fix: pictures
+// without alt text, skipped heading levels, links that make no sense on
+// their own, tables without headers, documents with no web version, long
+// sentences, hard words and unexplained abbreviations, and the easy-read
+// rules. It runs after the resolve stage, on the pages that will be
+// published, and only reads them.
+package a11y
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/engage-ssg/engage/internal/content"
+	"github.com/engage-ssg/engage/internal/diag"
+	"github.com/engage-ssg/engage/internal/engagement"
+	"github.com/engage-ssg/engage/internal/markdown"
+	"github.com/engage-ssg/engage/internal/readability"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// Options are the site's writing targets.
+type Options struct {
+	// ReadingAge is the highest reading age a standard page should need.
+	ReadingAge float64
+	// Allow lists abbreviations readers know without explanation.
+	Allow []string
+}
+
+// Limits from the GOV.UK and NHS.UK content guides (standard pages) and
+// the easy-read guidance (Mencap, NHS England).
+const (
+	MaxWords         = 25
+	MaxSentences     = 5
+	EasyMaxWords     = 15
+	minWordsForScore = 100 // shorter pages give readability scores that mean little
+)
+
+// Check runs every content check on one page.
+func Check(p *content.Page, opts Options) diag.List {
+	if p.Body == nil {
+		return nil
+	}
+	c := &checker{p: p, doc: p.Body, opts: opts, allow: map[string]bool{}, seen: map[string]bool{}}
+	for _, a := range opts.Allow {
+		c.allow[a] = true
+	}
+	c.walk()
+	return c.list
+}
+
+type checker struct {
+	p     *content.Page
+	doc   *markdown.Doc
+	opts  Options
+	list  diag.List
+	allow map[string]bool
+	seen  map[string]bool // abbreviations already met
+	all   []readability.Sentence
+	level int // the last heading level; the title is 1
+}
+
+func (c *checker) at(off int) (int, int) {
+	l, col := c.doc.Position(off)
+	return c.p.FilePos(l, col)
+}
+
+func (c *checker) errorf(off int, field, fix, format string, args ...any) {
+	l, col := c.at(off)
+	c.list.Errorf(c.p.Path, l, col, field, fix, format, args...)
+}
+
+func (c *checker) warnf(off int, field, fix, format string, args ...any) {
+	l, col := c.at(off)
+	c.list.Warnf(c.p.Path, l, col, field, fix, format, args...)
+}
+
+// lineStart is the offset of the start of the line holding off, so that
+// block problems point at the start of the block's line.
+func (c *checker) lineStart(off int) int {
+	for off > 0 && c.doc.Source[off-1] != '\n' {
+		off--
+	}
+	return off
+}
+
+func blockStart(n ast.Node) int {
+	if n.Lines().Len() > 0 {
+		return n.Lines().At(0).Start
+	}
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		if s := blockStart(ch); s >= 0 {
+			return s
+		}
+	}
+	if p := n.Pos(); p >= 0 {
+		return p
+	}
+	return -1
+}
+
+func (c *checker) walk() {
+	c.level = 1
+	var paragraphs int
+	_ = ast.Walk(c.doc.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			c.heading(n)
+			return ast.WalkSkipChildren, nil
+		case *ast.Image:
+			c.image(n)
+		case *ast.Link:
+			c.link(n, string(n.Destination))
+		case *ast.AutoLink:
+			if n.AutoLinkType == ast.AutoLinkURL {
+				c.warnf(c.lineStart(blockStart(n.Parent())), "link", "write words that say where it goes: [our survey](https://...)",
+					"the address itself is the link text")
+			}
+		case *east.Table:
+			c.table(n)
+			return ast.WalkSkipChildren, nil
+		case *ast.Paragraph, *ast.TextBlock:
+			paragraphs++
+			c.text(n)
+		case *ast.Emphasis:
+			if c.p.EasyRead && n.Level == 1 {
+				c.warnf(c.textStart(n), "easy read", "use bold (**...**) for the few words that matter most", "italics are hard to read")
+			}
+		case *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	c.documents()
+	if !c.p.EasyRead {
+		c.score()
+	}
+}
+
+func (c *checker) heading(n *ast.Heading) {
+	off := c.lineStart(blockStart(n))
+	if off < 0 {
+		off = 0
+	}
+	switch {
+	case n.Level == 1:
+		c.errorf(off, "heading", "start headings in the text at ## (the title above the text is the page's main heading)",
+			"is a second main heading (#)")
+	case n.Level > c.level+1:
+		c.errorf(off, "heading", fmt.Sprintf("use %s here, or add the missing level above it", strings.Repeat("#", c.level+1)),
+			"skips from level %d to level %d", c.level, n.Level)
+	}
+	c.level = n.Level
+	if strings.TrimSpace(c.doc.PlainText(n)) == "" {
+		c.errorf(off, "heading", "write the heading's words after the # marks, or remove the line", "is empty")
+	}
+}
+
+func (c *checker) image(n *ast.Image) {
+	alt := strings.TrimSpace(c.doc.PlainText(n))
+	if alt != "" {
+		return
+	}
+	for _, l := range c.doc.Links {
+		if l.Image && l.Decorative && l.Dest == string(n.Destination) {
+			return
+		}
+	}
+	if c.p.EasyRead && firstInParagraph(n) {
+		return // the picture beside the words repeats them: empty alt is right
+	}
+	c.errorf(n.Pos(), "image", `describe what the picture shows: ![A nurse talking to a patient](photo.jpg), or write ![""](photo.jpg) if it is only decoration`,
+		"has no alt text")
+}
+
+// firstInParagraph reports whether an image starts its paragraph, the
+// easy-read row pattern.
+func firstInParagraph(n ast.Node) bool {
+	p := n.Parent()
+	if p == nil || (p.Kind() != ast.KindParagraph && p.Kind() != ast.KindTextBlock) {
+		return false
+	}
+	return p.FirstChild() == n
+}
+
+// vague are link texts that mean nothing out of context, as a screen
+// reader's list of links reads them.
+var vague = map[string]bool{
+	"click here": true, "here": true, "read more": true, "this page": true, "more": true,
+	"link": true, "this link": true, "click": true, "find out more": true, "more info": true,
+	"more information": true, "this": true, "go": true,
+}
+
+func (c *checker) link(n *ast.Link, dest string) {
+	text := strings.TrimSpace(c.doc.PlainText(n))
+	hasImage := false
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		if _, ok := ch.(*ast.Image); ok {
+			hasImage = true
+		}
+	}
+	switch {
+	case text == "" && !hasImage:
+		c.errorf(n.Pos(), "link", "write what the link is about between the brackets: [our survey](https://...)", "has no text")
+	case vague[strings.ToLower(strings.Trim(text, ".:!"))]:
+		c.warnf(n.Pos(), "link", "use words that make sense on their own, such as the title of the page it goes to",
+			"%q does not say where the link goes", text)
+	case looksLikeURL(text):
+		c.warnf(n.Pos(), "link", "write words that say where it goes: [our survey](https://...)", "the address itself is the link text")
+	}
+}
+
+func looksLikeURL(s string) bool {
+	s = strings.ToLower(s)
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "www.")
+}
+
+func (c *checker) table(n *east.Table) {
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		if h, ok := ch.(*east.TableHeader); ok {
+			if strings.TrimSpace(c.doc.PlainText(h)) != "" {
+				return
+			}
+		}
+	}
+	c.errorf(c.lineStart(blockStart(n)), "table", "put the name of each column in the first row", "has no header row")
+}
+
+// documents warns about links to PDF and Office files on pages that do
+// not also give the content as a web page.
+func (c *checker) documents() {
+	words := 0
+	for _, s := range c.all {
+		words += s.Words
+	}
+	for _, l := range c.doc.Links {
+		if l.Image || !engagement.IsOffice(strings.SplitN(l.Dest, "#", 2)[0]) {
+			continue
+		}
+		if words >= 150 || c.hasPageLink() {
+			return
+		}
+		line, col := c.p.FilePos(l.Line, l.Col)
+		c.list.Warnf(c.p.Path, line, col, "link", "put the content on this page too, or link to the page that has it",
+			"links to a %s with no web page version here", fileKind(l.Dest))
+	}
+}
+
+func fileKind(dest string) string {
+	label := engagement.FileLabel(dest, 0)
+	return strings.TrimSuffix(label, ", 0 bytes")
+}
+
+// hasPageLink reports whether the body links to another page of the site,
+// which may be the document's HTML version.
+func (c *checker) hasPageLink() bool {
+	for _, l := range c.doc.Links {
+		if l.Image || strings.Contains(l.Dest, "://") || strings.HasPrefix(l.Dest, "mailto:") {
+			continue
+		}
+		if !engagement.IsDocument(l.Dest) {
+			return true
+		}
+	}
+	return false
+}
+
+// textRun is the text of a block with the source offset of each byte.
+type textRun struct {
+	text []byte
+	offs []int
+}
+
+func (t *textRun) add(b []byte, start int) {
+	for i := range b {
+		t.text = append(t.text, b[i])
+		t.offs = append(t.offs, start+i)
+	}
+}
+
+func (t *textRun) off(i int) int {
+	if i < len(t.offs) {
+		return t.offs[i]
+	}
+	if len(t.offs) > 0 {
+		return t.offs[len(t.offs)-1]
+	}
+	return 0
+}
+
+// collect gathers the words of a block, skipping code.
+func (c *checker) collect(n ast.Node, run *textRun) {
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		switch ch := ch.(type) {
+		case *ast.Text:
+			run.add(ch.Segment.Value(c.doc.Source), ch.Segment.Start)
+			if ch.SoftLineBreak() || ch.HardLineBreak() {
+				run.text = append(run.text, ' ')
+				run.offs = append(run.offs, ch.Segment.Stop)
+			}
+		case *ast.CodeSpan, *ast.Image:
+			run.add([]byte("code"), max(ch.Pos(), 0))
+		case *ast.AutoLink:
+			run.add(ch.Label(c.doc.Source), max(ch.Pos(), 0))
+		default:
+			c.collect(ch, run)
+		}
+	}
+}
+
+func (c *checker) textStart(n ast.Node) int {
+	var run textRun
+	c.collect(n, &run)
+	return run.off(0)
+}
+
+// text checks the sentences, words and abbreviations of a paragraph.
+func (c *checker) text(n ast.Node) {
+	var run textRun
+	c.collect(n, &run)
+	text := string(run.text)
+	if strings.TrimSpace(text) == "" {
+		return
+	}
+	sentences := readability.Sentences(text)
+	c.all = append(c.all, sentences...)
+	limit := MaxWords
+	if c.p.EasyRead {
+		limit = EasyMaxWords
+	}
+	for _, s := range sentences {
+		if s.Words > limit {
+			c.warnf(run.off(s.Offset), "sentence", fmt.Sprintf("keep sentences to %d words or fewer, for example by splitting this one in two", limit),
+				"has %d words", s.Words)
+		}
+	}
+	if !c.p.EasyRead && len(sentences) > MaxSentences {
+		c.warnf(run.off(0), "paragraph", fmt.Sprintf("keep paragraphs to %d sentences or fewer", MaxSentences), "has %d sentences", len(sentences))
+	}
+	c.abbreviations(text, &run)
+	if c.p.EasyRead {
+		c.easyRead(n, text, &run)
+	}
+}
+
+var capitals = regexp.MustCompile(`\b[A-Z][A-Z&]+s?\b`)
+
+// abbreviations warns about a capitalised abbreviation that is not
+// explained the first time it is used: "Integrated Care Board (ICB)" or
+// "ICB (Integrated Care Board)" both explain it.
+func (c *checker) abbreviations(text string, run *textRun) {
+	for _, m := range capitals.FindAllStringIndex(text, -1) {
+		word := strings.TrimSuffix(text[m[0]:m[1]], "s")
+		if len(word) < 2 || c.allow[word] || c.seen[word] || strings.ToUpper(word) != word {
+			continue
+		}
+		c.seen[word] = true
+		before := strings.TrimRight(text[:m[0]], " ")
+		after := strings.TrimLeft(text[m[1]:], " ")
+		if strings.HasPrefix(after, "(") || (strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")")) {
+			continue
+		}
+		c.warnf(run.off(m[0]), "abbreviation", "write it in full the first time, followed by the abbreviation in brackets, as in \"Integrated Care Board (ICB)\"; or, if every reader knows it, add it to writing.abbreviations in site.yaml",
+			"%q is not spelled out on first use", word)
+	}
+}

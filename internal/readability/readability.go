@@ -1,0 +1,184 @@
+// Package readability measures how hard English text is to read: it
+// splits text into sentences and words, counts syllables, and computes the
+// Flesch reading ease, the Flesch-Kincaid grade and an estimated reading
+// age. The content checks (package a11y) use it to warn, never to fail, as
+// the GOV.UK and NHS.UK style guides advise: the scores are a guide.
+package readability
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Sentence is a sentence of a text with its offset in bytes.
+type Sentence struct {
+	Text   string
+	Offset int
+	Words  int
+}
+
+// abbreviations end with a full stop that does not end a sentence.
+var abbreviations = map[string]bool{
+	"e.g": true, "i.e": true, "etc": true, "mr": true, "mrs": true, "ms": true, "dr": true,
+	"st": true, "no": true, "vs": true, "approx": true, "prof": true, "rd": true, "ave": true,
+}
+
+// Sentences splits text into sentences at full stops, question and
+// exclamation marks that are followed by a space and a capital, a digit or
+// the end, ignoring abbreviations such as "e.g." and decimals such as 2.7.
+func Sentences(text string) []Sentence {
+	var out []Sentence
+	start := 0
+	flush := func(end int) {
+		s := strings.TrimSpace(text[start:end])
+		if s != "" {
+			off := start + strings.Index(text[start:end], s)
+			if n := len(Words(s)); n > 0 {
+				out = append(out, Sentence{Text: s, Offset: off, Words: n})
+			}
+		}
+		start = end
+	}
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c != '.' && c != '?' && c != '!' {
+			continue
+		}
+		// Take closing quotes and brackets with the sentence.
+		j := i + 1
+		for j < len(text) && strings.IndexByte(`"')]’”`, text[j]) >= 0 {
+			j++
+		}
+		if j < len(text) && !isSpace(text[j]) {
+			continue // 2.7, e.g.x, a URL
+		}
+		if c == '.' && abbreviation(text[start:i]) {
+			continue
+		}
+		k := j
+		for k < len(text) && isSpace(text[k]) {
+			k++
+		}
+		if k < len(text) && !startsSentence(text[k:]) {
+			continue
+		}
+		flush(j)
+		i = j - 1
+	}
+	flush(len(text))
+	return out
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+// startsSentence reports whether text begins like a sentence: a capital
+// letter, a digit, or an opening quote or bracket.
+func startsSentence(text string) bool {
+	for _, r := range text {
+		if strings.ContainsRune(`"'(‘“[`, r) {
+			continue
+		}
+		return unicode.IsUpper(r) || unicode.IsDigit(r)
+	}
+	return false
+}
+
+// abbreviation reports whether the text before a full stop ends with a
+// known abbreviation or a single letter (initials).
+func abbreviation(before string) bool {
+	i := strings.LastIndexFunc(before, func(r rune) bool { return unicode.IsSpace(r) || r == '(' })
+	word := strings.ToLower(before[i+1:])
+	if abbreviations[word] {
+		return true
+	}
+	return len([]rune(word)) == 1 && unicode.IsLetter([]rune(word)[0])
+}
+
+// Words splits text into words: runs of letters, digits, apostrophes and
+// hyphens that hold at least one letter or digit.
+func Words(text string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(text, func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-')
+	}) {
+		f = strings.Trim(f, "'’-")
+		if f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Syllables estimates the syllables of an English word by counting groups
+// of vowels, with the usual corrections for a silent final e and -le.
+// Numbers count as one syllable per digit group, as they are read.
+func Syllables(word string) int {
+	w := strings.ToLower(strings.Trim(word, "'’-"))
+	if w == "" {
+		return 0
+	}
+	if unicode.IsDigit(rune(w[0])) {
+		return 1
+	}
+	if strings.Contains(w, "-") {
+		n := 0
+		for _, part := range strings.Split(w, "-") {
+			n += Syllables(part)
+		}
+		return max(n, 1)
+	}
+	isVowel := func(r rune) bool { return strings.ContainsRune("aeiouy", r) }
+	runes := []rune(w)
+	n := 0
+	prev := false
+	for _, r := range runes {
+		v := isVowel(r)
+		if v && !prev {
+			n++
+		}
+		prev = v
+	}
+	l := len(runes)
+	if l > 2 && runes[l-1] == 'e' && !isVowel(runes[l-2]) && !(runes[l-2] == 'l' && !isVowel(runes[l-3])) {
+		n-- // silent e: "make", but not "table"
+	}
+	if l > 3 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ted") && !strings.HasSuffix(w, "ded") && !isVowel(runes[l-3]) {
+		n-- // "asked", "listened", but not "wanted"
+	}
+	if strings.HasSuffix(w, "es") && l > 3 && strings.ContainsRune("bcdfghjkmnpqrtvwxz", runes[l-3]) && !strings.ContainsRune("sxz", runes[l-3]) && !(l > 4 && strings.HasSuffix(w, "ches")) && !strings.HasSuffix(w, "ges") && !strings.HasSuffix(w, "ces") {
+		n-- // "makes", "times"
+	}
+	return max(n, 1)
+}
+
+// Score is the readability of a text.
+type Score struct {
+	Sentences, Words, Syllables int
+	// Ease is the Flesch reading ease: 100 is very easy, 0 very hard;
+	// GOV.UK aims for 60 or more.
+	Ease float64
+	// Grade is the Flesch-Kincaid US school grade.
+	Grade float64
+	// Age is the estimated UK reading age: the grade plus five years.
+	Age float64
+}
+
+// Measure scores a set of sentences.
+func Measure(sentences []Sentence) Score {
+	s := Score{Sentences: len(sentences)}
+	for _, sen := range sentences {
+		for _, w := range Words(sen.Text) {
+			s.Words++
+			s.Syllables += Syllables(w)
+		}
+	}
+	if s.Words == 0 || s.Sentences == 0 {
+		return s
+	}
+	wps := float64(s.Words) / float64(s.Sentences)
+	spw := float64(s.Syllables) / float64(s.Words)
+	s.Ease = 206.835 - 1.015*wps - 84.6*spw
+	s.Grade = 0.39*wps + 11.8*spw - 15.59
+	s.Age = s.Grade + 5
+	return s
+}
