@@ -76,7 +76,8 @@ func (p *Page) FilePos(line, col int) (int, int) {
 	return p.BodyLine + line - 1, col
 }
 
-// FieldPos returns where a front matter field was written, or line 1.
+// FieldPos returns where a front matter field was written or, when it was
+// not, the first line of the front matter (where it could be added).
 func (p *Page) FieldPos(field string) schema.Pos {
-	return p.Positions.Of(field, schema.Pos{Line: 1, Col: 1})
+	return p.Positions.Of(field, schema.Pos{Line: 2, Col: 1})
 }

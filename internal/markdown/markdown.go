@@ -11,6 +11,7 @@ package markdown
 import (
 	"bytes"
 	"io"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -175,6 +176,11 @@ func (d *Doc) SetDest(i int, dest string) {
 func (d *Doc) SetLabel(i int, label string) {
 	l := &d.Links[i]
 	if label == "" || l.label == label || l.Image {
+		return
+	}
+	// "[Annual report (PDF)](report.pdf)" already says what it is.
+	typ, _, _ := strings.Cut(label, ",")
+	if strings.Contains(strings.ToLower(l.Text), "("+strings.ToLower(typ)) {
 		return
 	}
 	if l.labelNode != nil {

@@ -44,8 +44,14 @@ func (r *Renderer) jsonLD(p *site.Page) (template.JS, error) {
 		}
 		var locs []any
 		if e.Attendance != "online" && e.Venue.Name != "" {
-			locs = append(locs, map[string]any{"@type": "Place", "name": e.Venue.Name, "address": map[string]any{
-				"@type": "PostalAddress", "streetAddress": e.Venue.Address, "postalCode": e.Venue.Postcode, "addressCountry": "GB"}})
+			addr := map[string]any{"@type": "PostalAddress", "addressCountry": "GB"}
+			if e.Venue.Address != "" {
+				addr["streetAddress"] = e.Venue.Address
+			}
+			if e.Venue.Postcode != "" {
+				addr["postalCode"] = e.Venue.Postcode
+			}
+			locs = append(locs, map[string]any{"@type": "Place", "name": e.Venue.Name, "address": addr})
 		}
 		if e.Attendance != "in-person" && e.OnlineURL != "" {
 			locs = append(locs, map[string]any{"@type": "VirtualLocation", "url": e.OnlineURL})

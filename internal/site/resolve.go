@@ -110,6 +110,9 @@ func (r *resolver) publish(pages []*content.Page) {
 		if cp.Kind == content.Home {
 			r.homeSrc = cp
 		}
+		if reserved[cp.Section] != "" {
+			continue
+		}
 		if cp.Kind == content.Section && strings.Count(cp.Rel, "/") == 1 {
 			r.sectionOf[cp.Section] = cp
 			if cp.Meta.Draft && !r.opts.Drafts {
@@ -118,6 +121,11 @@ func (r *resolver) publish(pages []*content.Page) {
 		}
 	}
 	for _, cp := range pages {
+		if reserved[cp.Section] != "" {
+			r.errorf(cp.Path, 1, 1, "", fmt.Sprintf("move it to another folder, such as content/%s-pages/", cp.Section),
+				"is in content/%s/, which engage keeps for the %s it makes itself (/%s/)", cp.Section, reserved[cp.Section], cp.Section)
+			continue
+		}
 		if cp.Kind != content.Regular {
 			continue
 		}
@@ -526,6 +534,12 @@ func (r *resolver) menus() {
 		})
 		r.s.Menus[name] = sorted
 	}
+}
+
+// reserved are the sections engage makes itself, with what they hold.
+var reserved = map[string]string{
+	"reports":   "yearly reports",
+	"easy-read": "list of easy-read pages",
 }
 
 // sortPages orders pages by weight (weighted first), newest date, title,
