@@ -183,7 +183,7 @@ func Parse(data []byte) (*Config, diag.List) {
 			list.Errorf(File, p.Line, p.Col, "brand_colour", "write a colour as # and six hex digits, such as \"#005eb8\" (in quotes)", "%v", err)
 			c.BrandColour = ""
 		} else if ratio := colour.Contrast(rgb, colour.White); ratio < 4.5 {
-			list.Errorf(File, p.Line, p.Col, "brand_colour", "choose a darker colour: links and white text on it need at least 4.5:1 (NHS blue #005eb8 has 5.1:1)",
+			list.Errorf(File, p.Line, p.Col, "brand_colour", "choose a darker colour: links and white text on it need at least 4.5:1 (NHS blue #005eb8 has 6.4:1)",
 				"%s has a contrast of %.1f:1 against white", c.BrandColour, math.Floor(ratio*10)/10)
 			c.BrandColour = ""
 		} else {

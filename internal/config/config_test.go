@@ -30,6 +30,19 @@ per_page: 20
 markdown:
   raw_html: true
 minify: false
+outcome_weeks: 8
+writing:
+  reading_age: 10
+  abbreviations: [NHS, ICB]
+brand_colour: "#330072"
+accessibility:
+  compliance: full
+  issues:
+    - {what: Old PDFs, why: Too old, fix_by: 2027-03-31}
+  prepared: 2026-09-01
+  reviewed: 2026-11-01
+  tested: By hand.
+  response: Within 5 days.
 `
 
 func TestParseFull(t *testing.T) {
@@ -54,10 +67,19 @@ func TestParseFull(t *testing.T) {
 			"main":   {{Name: "Home", URL: "/", Weight: 1}, {Name: "Events", URL: "/events/", Weight: 2}},
 			"footer": {{Name: "Accessibility", URL: "/accessibility/"}},
 		},
-		Taxonomies: []string{"topics", "wards"},
-		PerPage:    20,
-		Markdown:   Markdown{RawHTML: true},
-		Minify:     &no,
+		Taxonomies:   []string{"topics", "wards"},
+		PerPage:      20,
+		Markdown:     Markdown{RawHTML: true},
+		Minify:       &no,
+		OutcomeWeeks: 8,
+		Writing:      Writing{ReadingAge: 10, Abbreviations: []string{"NHS", "ICB"}},
+		BrandColour:  "#330072",
+		BrandText:    "#ffffff",
+		Accessibility: Accessibility{
+			Compliance: "full",
+			Issues:     []Issue{{What: "Old PDFs", Why: "Too old", FixBy: "2027-03-31"}},
+			Prepared:   "2026-09-01", Reviewed: "2026-11-01", Tested: "By hand.", Response: "Within 5 days.",
+		},
 	}
 	if diff := cmp.Diff(want, c, cmpopts.IgnoreFields(Config{}, "Location", "Positions")); diff != "" {
 		t.Errorf("Parse mismatch (-want +got):\n%s", diff)
@@ -420,5 +442,35 @@ func TestParseMissingOrganisation(t *testing.T) {
 		if !found {
 			t.Errorf("Parse(%q) problems = %q, want one about organisation.name", text, list.Error())
 		}
+	}
+}
+
+func TestBrandColour(t *testing.T) {
+	tests := []struct {
+		value string
+		want  []string
+		hex   string
+	}{
+		{`"#005eb8"`, nil, "#005eb8"},
+		{`"#05B"`, nil, "#0055bb"},
+		{`"#ffcc00"`, []string{`site.yaml:3:15: brand_colour: #ffcc00 has a contrast of 1.5:1 against white; choose a darker colour: links and white text on it need at least 4.5:1 (NHS blue #005eb8 has 6.4:1)`}, ""},
+		{`"#767676"`, nil, "#767676"},
+		{`"#777777"`, []string{`site.yaml:3:15: brand_colour: #777777 has a contrast of 4.4:1 against white; choose a darker colour: links and white text on it need at least 4.5:1 (NHS blue #005eb8 has 6.4:1)`}, ""},
+		{`blue`, []string{`site.yaml:3:15: brand_colour: "blue" is not a colour; write a colour as # and six hex digits, such as "#005eb8" (in quotes)`}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.value, func(t *testing.T) {
+			c, list := Parse([]byte("title: T\norganisation: {name: O}\nbrand_colour: " + tt.value + "\n"))
+			var got []string
+			for _, p := range list {
+				got = append(got, p.String())
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+			if c.BrandColour != tt.hex {
+				t.Errorf("BrandColour: got %q, want %q", c.BrandColour, tt.hex)
+			}
+		})
 	}
 }

@@ -7,6 +7,7 @@ package engagement
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -59,18 +60,19 @@ func EndOfDay(t time.Time, loc *time.Location) time.Time {
 }
 
 // CampaignStatus derives a campaign's status. opens and closes may be zero
-// (not given). A campaign with no dates is open.
+// (not given). A campaign with no dates is open. An outcome counts once
+// the campaign has closed: while it is open, people can still respond.
 func CampaignStatus(opens, closes time.Time, override string, hasOutcome bool, now time.Time, loc *time.Location) string {
 	if override != "" {
 		return override
-	}
-	if hasOutcome {
-		return OutcomePublished
 	}
 	if !opens.IsZero() && now.Before(StartOfDay(opens, loc)) {
 		return Forthcoming
 	}
 	if !closes.IsZero() && !now.Before(EndOfDay(closes, loc)) {
+		if hasOutcome {
+			return OutcomePublished
+		}
 		return Closed
 	}
 	return Open
@@ -203,6 +205,9 @@ func FileLabel(name string, size int64) string {
 	if !ok {
 		typ = strings.ToUpper(ext(name))
 	}
+	if typ == "" {
+		typ = "File"
+	}
 	return typ + ", " + Size(size)
 }
 
@@ -215,7 +220,7 @@ func Size(n int64) string {
 			return "1 byte"
 		}
 		return fmt.Sprintf("%d bytes", n)
-	case n < k*k:
+	case (n+k/2)/k < k:
 		return fmt.Sprintf("%d KB", (n+k/2)/k)
 	default:
 		mb := float64(n) / (k * k)
@@ -246,18 +251,18 @@ func Contains(list []string, s string) bool {
 	return false
 }
 
+// clause matches a numbered heading: "5. General duties" or "5.2 Public
+// involvement", but not "2026 plans".
+var clause = regexp.MustCompile(`^(\d+(?:\.\d+)+\.?|\d+\.)\s+(\S.*)$`)
+
 // ClauseNumber splits a numbered heading ("5.2 Public involvement",
 // "5. General duties") into its number and title.
 func ClauseNumber(text string) (num, title string, ok bool) {
-	i := 0
-	for i < len(text) && (text[i] >= '0' && text[i] <= '9' || text[i] == '.') {
-		i++
-	}
-	num = strings.TrimRight(text[:i], ".")
-	if num == "" || num[0] == '.' || strings.Contains(num, "..") || i == len(text) || text[i] != ' ' {
+	m := clause.FindStringSubmatch(strings.TrimSpace(text))
+	if m == nil {
 		return "", "", false
 	}
-	return num, strings.TrimSpace(text[i:]), true
+	return strings.TrimSuffix(m[1], "."), strings.TrimSpace(m[2]), true
 }
 
 // ClauseID is the anchor of a numbered heading: "5.2 Public involvement"

@@ -65,6 +65,8 @@ func TestCampaignStatus(t *testing.T) {
 		{"no open date, after closing: closed", none, winterCloses, "", false, at(loc, 2027, 3, 1, 0, 0, 0), engagement.Closed},
 		{"closed with an outcome", summerOpens, summerCloses, "", true, at(loc, 2026, 11, 23, 0, 0, 0), engagement.OutcomePublished},
 		{"closed without an outcome", summerOpens, summerCloses, "", false, at(loc, 2026, 11, 23, 0, 0, 0), engagement.Closed},
+		{"an early update does not close an open campaign", summerOpens, summerCloses, "", true, at(loc, 2026, 7, 1, 12, 0, 0), engagement.Open},
+		{"an update does not open a forthcoming campaign", summerOpens, summerCloses, "", true, at(loc, 2026, 1, 1, 12, 0, 0), engagement.Forthcoming},
 		{"withdrawn while open", summerOpens, summerCloses, engagement.Withdrawn, false, at(loc, 2026, 7, 1, 12, 0, 0), engagement.Withdrawn},
 		{"paused while open", summerOpens, summerCloses, engagement.Paused, false, at(loc, 2026, 7, 1, 12, 0, 0), engagement.Paused},
 		{"withdrawn before opening", summerOpens, summerCloses, engagement.Withdrawn, false, at(loc, 2026, 1, 1, 12, 0, 0), engagement.Withdrawn},

@@ -29,9 +29,13 @@ func (r *Renderer) jsonLD(p *site.Page) (template.JS, error) {
 			"scheduled": "EventScheduled", "cancelled": "EventCancelled", "postponed": "EventPostponed",
 			"rescheduled": "EventRescheduled", "moved-online": "EventMovedOnline",
 		}[e.Status]
+		attendance := e.Attendance
+		if e.Status == "moved-online" {
+			attendance = "online" // schema.org: EventMovedOnline means online attendance now
+		}
 		mode := map[string]string{
 			"in-person": "OfflineEventAttendanceMode", "online": "OnlineEventAttendanceMode", "hybrid": "MixedEventAttendanceMode",
-		}[e.Attendance]
+		}[attendance]
 		v = map[string]any{
 			"@context": "https://schema.org", "@type": "Event", "name": p.Title, "url": abs(p.URL),
 			"startDate": iso(e.Start), "endDate": iso(e.End),
@@ -43,7 +47,7 @@ func (r *Renderer) jsonLD(p *site.Page) (template.JS, error) {
 			v["description"] = p.Summary
 		}
 		var locs []any
-		if e.Attendance != "online" && e.Venue.Name != "" {
+		if attendance != "online" && e.Venue.Name != "" {
 			addr := map[string]any{"@type": "PostalAddress", "addressCountry": "GB"}
 			if e.Venue.Address != "" {
 				addr["streetAddress"] = e.Venue.Address
@@ -53,7 +57,7 @@ func (r *Renderer) jsonLD(p *site.Page) (template.JS, error) {
 			}
 			locs = append(locs, map[string]any{"@type": "Place", "name": e.Venue.Name, "address": addr})
 		}
-		if e.Attendance != "in-person" && e.OnlineURL != "" {
+		if attendance != "in-person" && e.OnlineURL != "" {
 			locs = append(locs, map[string]any{"@type": "VirtualLocation", "url": e.OnlineURL})
 		}
 		switch len(locs) {

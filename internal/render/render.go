@@ -214,6 +214,9 @@ func (r *Renderer) funcs() template.FuncMap {
 		"jsonLD": r.jsonLD,
 		// label turns a status or kind into words: "in-progress" is "In progress".
 		"label": engagement.Label,
+		// class turns a status into a CSS class name part: "outcome published"
+		// is "outcome-published".
+		"class": func(s string) string { return strings.ReplaceAll(strings.ToLower(s), " ", "-") },
 		// daysLeft words the days until a consultation closes.
 		"daysLeft": func(n int) string {
 			switch n {

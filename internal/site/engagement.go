@@ -142,7 +142,7 @@ func (r *resolver) slugFix(section string) string {
 
 func (r *resolver) principle(p *Page, f *content.Principle) {
 	kind := r.oneOf(p, "kind", f.Kind, engagement.PrincipleKinds)
-	if f.Number < 1 {
+	if _, written := p.Source.Positions["number"]; written && f.Number < 1 {
 		r.fieldErr(p, "number", "number principles from 1", "must be 1 or more")
 	}
 	p.Principle = &Principle{Number: f.Number, Kind: kind, Anchor: kind + "-" + strconv.Itoa(f.Number)}
@@ -224,12 +224,17 @@ func (r *resolver) event(p *Page, f *content.Event) {
 	} else if e.Status == "rescheduled" {
 		r.fieldErr(p, "status", "add 'previous_start:' with the date and time it was going to start", "a rescheduled event needs previous_start")
 	}
-	if e.Attendance != "online" && e.Venue.Name == "" {
+	article := map[string]string{"in-person": "an in-person", "online": "an online", "hybrid": "a hybrid"}[e.Attendance]
+	if e.Attendance != "online" && e.Venue.Name == "" && e.Status != "moved-online" {
 		r.fieldErr(p, "venue", "add 'venue:' with name, address and postcode, or write 'attendance: online'",
-			"an %s event needs a venue name", e.Attendance)
+			"%s event needs a venue name", article)
 	}
-	if e.Attendance != "in-person" && e.OnlineURL == "" && e.Status != "cancelled" {
-		r.fieldErr(p, "attendance", "add 'online_url:' with the address to join", "an %s event needs online_url", e.Attendance)
+	switch {
+	case e.Status == "cancelled" || e.OnlineURL != "":
+	case e.Attendance != "in-person":
+		r.fieldErr(p, "attendance", "add 'online_url:' with the address to join", "%s event needs online_url", article)
+	case e.Status == "moved-online":
+		r.fieldErr(p, "status", "add 'online_url:' with the address to join", "an event moved online needs online_url")
 	}
 	if f.Campaign != "" {
 		if c := r.lookup(f.Campaign, "campaigns"); c != nil {
@@ -284,7 +289,7 @@ func (r *resolver) documents(p *Page) {
 			site, src := r.fileTarget(p, d.File)
 			size, ok := r.opts.Sizes[src]
 			if !ok {
-				r.fieldErr(p, key+".file", "put the file beside the page (in its bundle folder) or under assets/, and check the name", "there is no file %q", d.File)
+				r.fieldErr(p, key+".file", "put the file beside the page (in its bundle folder) and write its name, or write /assets/... for a file under assets/", "there is no file %q", d.File)
 				continue
 			}
 			p.Documents = append(p.Documents, Document{Title: d.Title, URL: r.rel(site), Label: engagement.FileLabel(d.File, size)})
@@ -353,9 +358,13 @@ func (r *resolver) crossLinks() {
 			c := p.Event.Campaign.Campaign
 			c.Events = appendOnce(c.Events, p)
 		}
-		if p.Update != nil && p.Update.Source != nil && p.Update.Source.Campaign != nil {
-			c := p.Update.Source.Campaign
-			c.Outcomes = append(c.Outcomes, p)
+		if p.Update != nil && p.Update.Source != nil {
+			if c := p.Update.Source.Campaign; c != nil {
+				c.Outcomes = append(c.Outcomes, p)
+			}
+			if e := p.Update.Source.Event; e != nil {
+				e.Outcomes = append(e.Outcomes, p)
+			}
 		}
 		for _, pr := range p.Principles {
 			addEvidence(pr.Principle, p)
@@ -378,7 +387,7 @@ func (r *resolver) crossLinks() {
 		weeks := r.opts.Config.OutcomeWeeks
 		if c.Status == engagement.Closed && c.Kind == "consultation" &&
 			r.opts.Now.After(engagement.EndOfDay(c.Closes, loc).AddDate(0, 0, 7*weeks)) {
-			r.list.Warnf(p.Source.Path, 1, 1, "", fmt.Sprintf("publish what came of it as an update in content/updates/ with 'source: %s'", p.Slug()),
+			r.fieldWarn(p, "closes", fmt.Sprintf("publish what came of it as an update in content/updates/ with 'source: %s'", p.Slug()),
 				"closed %s and no 'you said, we did' update names it", c.Closes.In(loc).Format("2006-01-02"))
 		}
 	}

@@ -57,26 +57,26 @@ func TestLinkDests(t *testing.T) {
 		t.Fatal(problems.Error())
 	}
 	files := map[string]string{
-		"content/events/cafe.md":          "---\ntitle: Café\n---\n## When\n",
-		"content/events/cafe.easy.md":     "---\ntitle: Café, easy read\n---\n",
-		"content/reports/annual/index.md": "---\ntitle: Annual\n---\n",
+		"content/events/cafe.md":               "---\ntitle: Café\nstart: 2026-12-07T10:00\nend: 2026-12-07T12:00\nvenue: {name: Community hall}\n---\n## When\n",
+		"content/events/cafe.easy.md":          "---\ntitle: Café, easy read\n---\n",
+		"content/publications/annual/index.md": "---\ntitle: Annual\n---\n",
 		"content/news/story.md": "---\ntitle: Story\n---\n" +
 			"[1](/events/cafe/) [2](/events/cafe) [3](../events/cafe.md) [4](/content/events/cafe.md)\n" +
 			"[5](../events/cafe.md#when) [6](/events/cafe/?from=news#when) [7](../events/cafe.easy.md)\n" +
-			"[8](/reports/annual/report.pdf) [9](https://nhs.uk/) [10](mailto:a@example.org) [11](#top)\n" +
-			"[12](../../reports/annual/) [13](/) [14](/news/)\n\n## Top\n",
-		"content/reports/annual/report.pdf": "",
+			"[8](/publications/annual/report.pdf) [9](https://nhs.uk/) [10](mailto:a@example.org) [11](#top)\n" +
+			"[12](../../publications/annual/) [13](/) [14](/news/)\n\n## Top\n",
+		"content/publications/annual/report.pdf": "",
 	}
 	var pages []*content.Page
 	var others []string
-	for _, name := range []string{"content/events/cafe.md", "content/events/cafe.easy.md", "content/news/story.md", "content/reports/annual/index.md"} {
+	for _, name := range []string{"content/events/cafe.md", "content/events/cafe.easy.md", "content/news/story.md", "content/publications/annual/index.md"} {
 		p, problems := content.Parse(name, []byte(files[name]), content.Options{Location: time.UTC, Markdown: md})
 		if len(problems) > 0 {
 			t.Fatalf("%s: %s", name, problems.Error())
 		}
 		pages = append(pages, p)
 	}
-	others = append(others, "content/reports/annual/report.pdf")
+	others = append(others, "content/publications/annual/report.pdf")
 	s, problems := site.Resolve(context.Background(), pages, site.Options{Config: cfg, Now: time.Now(), Files: others})
 	if len(problems) > 0 {
 		t.Fatalf("Resolve: %s", problems.Error())
@@ -93,8 +93,8 @@ func TestLinkDests(t *testing.T) {
 	want := []string{
 		"/engage/events/cafe/", "/engage/events/cafe/", "/engage/events/cafe/", "/engage/events/cafe/",
 		"/engage/events/cafe/#when", "/engage/events/cafe/?from=news#when", "/engage/events/cafe/easy-read/",
-		"/engage/reports/annual/report.pdf", "https://nhs.uk/", "mailto:a@example.org", "#top",
-		"/engage/reports/annual/", "/engage/", "/engage/news/",
+		"/engage/publications/annual/report.pdf", "https://nhs.uk/", "mailto:a@example.org", "#top",
+		"/engage/publications/annual/", "/engage/", "/engage/news/",
 	}
 	if diff := cmp.Diff(want, story.LinkDests); diff != "" {
 		t.Errorf("LinkDests (-want +got):\n%s", diff)

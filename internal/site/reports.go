@@ -83,7 +83,7 @@ func (r *resolver) report(year int) *Report {
 			if close.IsZero() {
 				close = open
 			}
-			if !open.IsZero() && open.Before(end) && !engagement.EndOfDay(close, loc).Before(start) {
+			if !open.IsZero() && open.Before(end) && engagement.EndOfDay(close, loc).After(start) {
 				rep.Consultations = append(rep.Consultations, p)
 			}
 		case p.Event != nil:

@@ -75,6 +75,8 @@ type Event struct {
 	Booking            content.Booking
 	Contact            content.Contact
 	Campaign           *Page
+	// Outcomes are the updates whose source is this event.
+	Outcomes []*Page
 }
 
 // Update is what a "you said, we did" page shows.
