@@ -5,7 +5,7 @@ NOW     ?=
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: all build run site test vet fmt-check bench bench-quick clean
+.PHONY: all build run site test vet fmt-check browser-deps bench bench-quick clean
 
 all: build
 
@@ -21,9 +21,35 @@ run: build
 site: build
 	./$(BIN) build --source . --dest public $(if $(NOW),--now $(NOW))
 
-# Every test: formatting, vet, unit, whole-site and command tests.
-test: fmt-check vet
+# Every test: formatting, vet, unit, whole-site and command tests, and the
+# browser tests of internal/browsertest, whose tools browser-deps installs.
+test: fmt-check vet browser-deps
 	$(GO) test -count=1 ./...
+
+# What the browser tests need: Debian's Chromium, and axe-core and
+# html-validate as pinned by internal/browsertest/package-lock.json.
+# Install scripts of npm packages are not run, and nothing downloads a
+# browser of its own.
+CHROMIUM    := /usr/bin/chromium
+BROWSERTEST := internal/browsertest
+SUDO        := $(if $(filter 0,$(shell id -u)),,sudo)
+APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+
+browser-deps: $(CHROMIUM) $(BROWSERTEST)/node_modules/.package-lock.json
+
+$(CHROMIUM):
+	@echo "browser-deps: $(CHROMIUM) is missing; installing Debian's chromium: apt-get install -y chromium"
+	@$(APT_INSTALL) || { \
+	  echo "browser-deps: apt-get install failed; running apt-get update, then installing again"; \
+	  $(SUDO) apt-get update && $(APT_INSTALL); }
+	@test -x $(CHROMIUM) || { echo "browser-deps: apt-get installed chromium but there is no $(CHROMIUM)"; exit 1; }
+
+# npm ci writes node_modules/.package-lock.json, so this runs again only
+# when node_modules is missing or package-lock.json is newer.
+$(BROWSERTEST)/node_modules/.package-lock.json: $(BROWSERTEST)/package-lock.json
+	@command -v npm >/dev/null || { echo "browser-deps: npm is missing: install Node.js 20.19 or newer with npm"; exit 1; }
+	@echo "browser-deps: installing the npm packages of $(BROWSERTEST) with npm ci (package-lock.json is newer than node_modules, or node_modules is missing)"
+	cd $(BROWSERTEST) && npm ci --ignore-scripts --no-audit --no-fund
 
 vet:
 	$(GO) vet ./...

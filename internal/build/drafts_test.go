@@ -22,6 +22,13 @@ func TestDraftsAndFutureDates(t *testing.T) {
 		"content/hidden/inside.md":       "---\ntitle: Inside story\n---\n",
 		"content/hidden/bundle/index.md": "---\ntitle: Hidden bundle\n---\n[Plan](plan.pdf)\n",
 		"content/hidden/bundle/plan.pdf": "%PDF-1.4\n",
+		// The theme's home lists only open campaigns, upcoming events
+		// and sections; this one lists every section and page, so that
+		// the home page shows what the site publishes.
+		"layouts/index.html": "{{define \"main\"}}\n" +
+			"<ul>{{range sections}}<li><a href=\"{{relURL .URL}}\">{{.Title}}</a></li>{{end}}</ul>\n" +
+			"<ul>{{range .Site.Regular}}<li><a href=\"{{relURL .URL}}\">{{.Title}}</a></li>{{end}}</ul>\n" +
+			"{{end}}\n",
 	})
 	const (
 		published = "news/published/index.html"

@@ -38,7 +38,7 @@ func TestGolden(t *testing.T) {
 		{
 			name:      "basic",
 			baseURL:   "https://example.org/engage/",
-			wantPages: 28,
+			wantPages: 34,
 			checks: []fileCheck{
 				// Home, with its body's links under the base path.
 				{file: "index.html", want: []string{
@@ -78,9 +78,9 @@ func TestGolden(t *testing.T) {
 					`Read the <a href="/engage/events/cafe/">standard version</a>`,
 					`<img src="/engage/assets/images/easy-read/cup.svg" alt="A cup of tea">`,
 				}},
-				// A bundle's PDF beside its page.
-				{file: "reports/annual-report/index.html", want: []string{`<a href="/engage/reports/annual-report/annual-report.pdf">annual report (PDF)</a>`}},
-				{file: "reports/annual-report/annual-report.pdf", want: []string{"%PDF-1.4"}},
+				// A bundle's PDF beside its page, labelled with its type and size.
+				{file: "publications/annual-report/index.html", want: []string{`<a href="/engage/publications/annual-report/annual-report.pdf">annual report (PDF, 43 bytes)</a>`}},
+				{file: "publications/annual-report/annual-report.pdf", want: []string{"%PDF-1.4"}},
 				// Aliases: a redirect with a canonical link, in both YAML list styles.
 				{file: "old-cafe/index.html", want: []string{
 					`<link rel="canonical" href="https://example.org/engage/events/cafe/">`,
@@ -91,7 +91,7 @@ func TestGolden(t *testing.T) {
 				// Links written as site paths and as relative .md files.
 				{file: "news/story-9/index.html", want: []string{
 					`<a href="/engage/events/cafe/">carers café</a>`,
-					`<a href="/engage/reports/annual-report/">annual report</a>`,
+					`<a href="/engage/publications/annual-report/">annual report</a>`,
 					`<a href="/engage/about/#contact">contact us</a>`,
 				}},
 				{file: "about/index.html", want: []string{`<a href="/engage/events/cafe/#when">carers café</a>`}},
@@ -103,7 +103,7 @@ func TestGolden(t *testing.T) {
 		},
 		{
 			name:      "override",
-			wantPages: 4,
+			wantPages: 9,
 			checks: []fileCheck{
 				{file: "about/index.html", want: []string{`<article class="site-single">`, "Rendered by the site's _default/single.html"}},
 				{file: "events/meeting/index.html", want: []string{`<article class="site-event">`, "Rendered by the site's events/single.html on 2 November 2026"}},
@@ -114,7 +114,7 @@ func TestGolden(t *testing.T) {
 		{
 			name:      "assets",
 			baseURL:   "https://assets.example.org/",
-			wantPages: 2,
+			wantPages: 4,
 			checks: []fileCheck{
 				{file: "index.html", want: []string{`<script src="/assets/js/app.`, `<link rel="stylesheet" media="print" href="/assets/css/print.`}},
 				// The site's main.css replaces the theme's, minified.

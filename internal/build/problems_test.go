@@ -12,8 +12,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// cafePage is a valid page that other pages of the problem tests link to.
-const cafePage = "---\ntitle: Carers café\n---\nIntro.\n\n## When\n\nMondays.\n"
+// cafePage is a valid event that other pages of the problem tests link to.
+const cafePage = "---\ntitle: Carers café\nstart: 2026-12-07T10:00\nend: 2026-12-07T12:00\nvenue: {name: Community hall}\n---\nIntro.\n\n## When\n\nMondays.\n"
 
 // buildProblems builds a site made of files plus content/events/cafe.md
 // and returns the problems, checking that the build failed with
@@ -102,7 +102,7 @@ func TestProblems(t *testing.T) {
 			name: "link to a draft",
 			files: map[string]string{
 				"content/a.md":           "---\ntitle: A\n---\nSee [the plan](events/plan.md).\n",
-				"content/events/plan.md": "---\ntitle: Plan\ndraft: true\n---\n",
+				"content/events/plan.md": "---\ntitle: Plan\ndraft: true\nstart: 2027-01-11T10:00\nend: 2027-01-11T12:00\nvenue: {name: Community hall}\n---\n",
 			},
 			want: []string{"content/a.md:4:5: link: content/events/plan.md is a draft, so it will not be published; remove the link, or publish that page first"},
 		},
@@ -110,7 +110,7 @@ func TestProblems(t *testing.T) {
 			name: "link to a future page",
 			files: map[string]string{
 				"content/a.md":           "---\ntitle: A\n---\nSee [the plan](events/plan.md).\n",
-				"content/events/plan.md": "---\ntitle: Plan\ndate: 2027-01-01\n---\n",
+				"content/events/plan.md": "---\ntitle: Plan\ndate: 2027-01-01\nstart: 2027-01-11T10:00\nend: 2027-01-11T12:00\nvenue: {name: Community hall}\n---\n",
 			},
 			want: []string{"content/a.md:4:5: link: content/events/plan.md is dated in the future (2027-01-01), so it will not be published; remove the link, or publish that page first"},
 		},
@@ -204,7 +204,7 @@ func TestAllProblemsReported(t *testing.T) {
 	want := []string{
 		"content/a.md:2:1: sumary: unknown field here; did you mean \"summary\"?",
 		"content/a.md:2:1: title: is required; add a line 'title: ...'",
-		"content/events/cafe.md:10:1: link: there is no heading with the id \"later\" on this page; the headings there are #when",
+		"content/events/cafe.md:13:1: link: there is no heading with the id \"later\" on this page; the headings there are #when",
 		"content/events/x.easy.md:1:1: is an easy-read version, but there is no standard page x.md beside it; add x.md with the standard version, or rename this file",
 		"content/news/b.md:3:7: date: \"soon\" is not a date; write 2026-03-14 or 2026-03-14T10:00",
 		"content/news/b.md:5:24: link: there is no file content/events/gone.md; did you mean content/events/cafe.md?",

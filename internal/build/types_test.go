@@ -568,40 +568,40 @@ func TestTypesPages(t *testing.T) {
 			inOrder: []string{
 				`<strong class="tag tag--open">Open</strong>`,
 				`role="note"`,
-				`<h2 id="how-to-respond">`, `<a class="button" href="https://forms.example.org/carers">Respond online</a>`,
+				`<h2 id="page--how-to-respond">`, `<a class="button" href="https://forms.example.org/carers">Respond online</a>`,
 				card("/events/carers-cafe/"),
-				`<h2 id="events">`, card("/events/carers-cafe/"), card("/events/online-forum/"),
-				`<h2 id="outcomes">`,
+				`<h2 id="page--events">`, card("/events/carers-cafe/"), card("/events/online-forum/"),
+				`<h2 id="page--outcomes">`,
 				`<h2 class="inset__heading">Principles this applies</h2>`, card("/principles/reach-everyone/"),
 			},
 			text: []string{"This consultation closes on 4 December 2026 (11 days left)", "Status Open"},
 		},
 		{
 			file:    "campaigns/gp-survey/index.html",
-			inOrder: []string{`Outcome published</strong>`, `<h2 id="outcomes">`, card("/updates/gp-online/"), card("/updates/gp-booking/"), card("/updates/gp-parking/")},
-			not:     []string{`id="how-to-respond"`, `id="deadline"`},
+			inOrder: []string{`Outcome published</strong>`, `<h2 id="page--outcomes">`, card("/updates/gp-online/"), card("/updates/gp-booking/"), card("/updates/gp-parking/")},
+			not:     []string{`id="page--how-to-respond"`, `id="page--deadline"`},
 		},
 		{
 			file: "campaigns/pharmacy-hours/index.html",
 			text: []string{"Forthcoming", "This consultation opens on 4 January 2027 and closes on 28 March 2027."},
-			not:  []string{`id="how-to-respond"`, `id="deadline"`},
+			not:  []string{`id="page--how-to-respond"`, `id="page--deadline"`},
 		},
 		{
 			file: "campaigns/hearing-clinic/index.html",
 			text: []string{"Status Closed", "We are looking at what people told us."},
-			not:  []string{`id="how-to-respond"`},
+			not:  []string{`id="page--how-to-respond"`},
 		},
 		{
 			file: "campaigns/maternity/index.html",
 			text: []string{"Status Paused", "This campaign is paused."},
-			not:  []string{`id="how-to-respond"`},
+			not:  []string{`id="page--how-to-respond"`},
 		},
 		{
 			file: "campaigns/index.html",
 			inOrder: []string{
-				`<h2 id="open">Open now <span class="count">(1)</span>`, card("/campaigns/carers-count/"),
-				`<h2 id="forthcoming">Coming soon <span class="count">(1)</span>`, card("/campaigns/pharmacy-hours/"),
-				`<h2 id="closed">Closed <span class="count">(2)</span>`, card("/campaigns/hearing-clinic/"), card("/campaigns/gp-survey/"),
+				`<h2 id="page--open">Open now <span class="count">(1)</span>`, card("/campaigns/carers-count/"),
+				`<h2 id="page--forthcoming">Coming soon <span class="count">(1)</span>`, card("/campaigns/pharmacy-hours/"),
+				`<h2 id="page--closed">Closed <span class="count">(2)</span>`, card("/campaigns/hearing-clinic/"), card("/campaigns/gp-survey/"),
 				card("/campaigns/maternity/"),
 			},
 		},
@@ -658,9 +658,9 @@ func TestTypesPages(t *testing.T) {
 			file: "events/index.html",
 			inOrder: []string{
 				`<a href="/events/past/">Past events</a>`,
-				`<h2 id="month-2026-12">December 2026 <span class="count">(3)</span>`,
+				`<h2 id="page--month-2026-12">December 2026 <span class="count">(3)</span>`,
 				card("/events/carers-cafe/"), card("/events/online-forum/"), card("/events/cancelled-meeting/"),
-				`<h2 id="month-2027-01">January 2027 <span class="count">(1)</span>`, card("/events/rescheduled-talk/"),
+				`<h2 id="page--month-2027-01">January 2027 <span class="count">(1)</span>`, card("/events/rescheduled-talk/"),
 			},
 			not: []string{card("/events/late-session/"), card("/events/public-meeting/"), card("/events/spring-workshop/")},
 		},
@@ -673,8 +673,8 @@ func TestTypesPages(t *testing.T) {
 			file: "updates/gp-booking/index.html",
 			inOrder: []string{
 				`<strong class="tag tag--done">Done</strong>`,
-				`<h2 id="you-said">You said</h2><p>Booking was hard.</p>`,
-				`<h2 id="we-did">We did</h2><p>We added online booking.</p>`,
+				`<h2 id="page--you-said">You said</h2><p>Booking was hard.</p>`,
+				`<h2 id="page--we-did">We did</h2><p>We added online booking.</p>`,
 				`<dt>What this came from</dt><dd><a href="/campaigns/gp-survey/">GP booking survey</a>`,
 			},
 		},
@@ -689,10 +689,10 @@ func TestTypesPages(t *testing.T) {
 		{
 			file: "updates/index.html",
 			inOrder: []string{
-				`<h2 id="planned">Planned <span class="count">(1)</span>`, card("/updates/later-start/"),
-				`<h2 id="in-progress">In progress <span class="count">(1)</span>`, card("/updates/quiet-room/"),
-				`<h2 id="done">Done <span class="count">(2)</span>`, card("/updates/gp-online/"), card("/updates/gp-booking/"),
-				`<h2 id="not-possible">Not possible <span class="count">(1)</span>`, card("/updates/gp-parking/"),
+				`<h2 id="page--planned">Planned <span class="count">(1)</span>`, card("/updates/later-start/"),
+				`<h2 id="page--in-progress">In progress <span class="count">(1)</span>`, card("/updates/quiet-room/"),
+				`<h2 id="page--done">Done <span class="count">(2)</span>`, card("/updates/gp-online/"), card("/updates/gp-booking/"),
+				`<h2 id="page--not-possible">Not possible <span class="count">(1)</span>`, card("/updates/gp-parking/"),
 			},
 		},
 		{
@@ -706,10 +706,10 @@ func TestTypesPages(t *testing.T) {
 		{
 			file: "principles/reach-everyone/index.html",
 			inOrder: []string{
-				`<h2 id="how-we-have-applied-this">How we have applied this principle</h2>`,
-				`<h3 id="evidence-campaigns">Campaigns and consultations</h3>`, card("/campaigns/carers-count/"),
-				`<h3 id="evidence-events">Events</h3>`, card("/events/carers-cafe/"),
-				`<h3 id="evidence-news">News</h3>`, card("/news/new-principles/"), card("/news/connectors/"),
+				`<h2 id="page--how-we-have-applied-this">How we have applied this principle</h2>`,
+				`<h3 id="page--evidence-campaigns">Campaigns and consultations</h3>`, card("/campaigns/carers-count/"),
+				`<h3 id="page--evidence-events">Events</h3>`, card("/events/carers-cafe/"),
+				`<h3 id="page--evidence-news">News</h3>`, card("/news/new-principles/"), card("/news/connectors/"),
 			},
 		},
 		{
@@ -720,7 +720,7 @@ func TestTypesPages(t *testing.T) {
 			file: "constitution/our-constitution/index.html",
 			inOrder: []string{
 				`<dt>Version in force</dt><dd>2.1</dd>`, `<dt>In force from</dt><dd>1 April 2026</dd>`,
-				`<h2 id="contents">Contents</h2>`, `<a href="#clause-5">5 General duties</a>`, `<a href="#clause-5-2">5.2 Public involvement</a>`,
+				`<h2 id="page--contents">Contents</h2>`, `<a href="#clause-5">5 General duties</a>`, `<a href="#clause-5-2">5.2 Public involvement</a>`,
 				`<a href="/constitution/our-constitution/constitution.pdf">as one document (PDF, 3 KB)</a>`,
 				`<h2 id="clause-5">5. General duties</h2>`, `<h3 id="clause-5-2">5.2 Public involvement</h3>`,
 				`<caption>Document history</caption>`,
@@ -751,9 +751,9 @@ func TestTypesPages(t *testing.T) {
 				`<dt>Events held</dt><dd>3</dd>`,
 				`<dt>Events still to come</dt><dd>2</dd>`,
 				`<dt>Events cancelled</dt><dd>1</dd>`,
-				`<h3 id="cancelled">Events we cancelled</h3><ul><li><a href="/events/cancelled-meeting/">Cancelled meeting</a>, Tuesday 15 December 2026, 10am to 11am</li></ul>`,
-				`<svg role="img" aria-labelledby="outcomes-chart-title"`,
-				`<title id="outcomes-chart-title">Bar chart of updates by status: Planned 1, In progress 1, Done 2, Not possible 1.</title>`,
+				`<h3 id="page--cancelled">Events we cancelled</h3><ul><li><a href="/events/cancelled-meeting/">Cancelled meeting</a>, Tuesday 15 December 2026, 10am to 11am</li></ul>`,
+				`<svg role="img" aria-labelledby="page--outcomes-chart-title"`,
+				`<title id="page--outcomes-chart-title">Bar chart of updates by status: Planned 1, In progress 1, Done 2, Not possible 1.</title>`,
 				`</svg>`,
 				`<tr><td>Planned</td><td>1</td></tr><tr><td>In progress</td><td>1</td></tr><tr><td>Done</td><td>2</td></tr><tr><td>Not possible</td><td>1</td></tr>`,
 				`<a href="/principles/reach-everyone/">We will reach everyone</a></td><td>4</td>`,
@@ -797,10 +797,10 @@ func TestCampaignDeadline(t *testing.T) {
 			dest, _ := buildTypes(t, files, tt.now)
 			html := mainOf(t, readPage(t, dest, "campaigns/carers-count/index.html"))
 			var got string
-			if i := strings.Index(html, `id="deadline">`); i >= 0 {
+			if i := strings.Index(html, `id="page--deadline">`); i >= 0 {
 				rest := html[i:]
 				got = text(rest[:strings.Index(rest, "</h2>")+len("</h2>")])
-				got = strings.TrimPrefix(strings.TrimPrefix(got, `id="deadline">`), " ")
+				got = strings.TrimPrefix(strings.TrimPrefix(got, `id="page--deadline">`), " ")
 				got = strings.TrimPrefix(got, "Important: ")
 			}
 			if got != tt.want {
@@ -809,7 +809,7 @@ func TestCampaignDeadline(t *testing.T) {
 			if tag := `>` + tt.status + `</strong>`; !strings.Contains(html, tag) {
 				t.Errorf("now %s: got no status tag %q, want it", tt.now, tag)
 			}
-			if got := strings.Contains(html, `id="how-to-respond"`); got != tt.respond {
+			if got := strings.Contains(html, `id="page--how-to-respond"`); got != tt.respond {
 				t.Errorf("now %s: ways to respond shown: got %v, want %v", tt.now, got, tt.respond)
 			}
 		})

@@ -12,8 +12,8 @@ func TestContrast(t *testing.T) {
 	}{
 		{"#000000", "#ffffff", 21},
 		{"#ffffff", "#ffffff", 1},
-		{"#005eb8", "#ffffff", 6.38}, // NHS blue
-		{"#767676", "#ffffff", 4.54}, // the lightest grey that passes AA on white
+		{"#005eb8", "#ffffff", 6.38},  // NHS blue
+		{"#767676", "#ffffff", 4.54},  // the lightest grey that passes AA on white
 		{"#ffeb3b", "#212b32", 11.81}, // the focus style: yellow with dark text
 	}
 	for _, tt := range tests {

@@ -219,7 +219,7 @@ weight: 3
 	if got, want := page.FieldPos("slug"), (schema.Pos{Line: 5, Col: 7}); got != want {
 		t.Errorf("FieldPos(slug) = %v, want %v", got, want)
 	}
-	if got, want := page.FieldPos("date"), (schema.Pos{Line: 1, Col: 1}); got != want {
+	if got, want := page.FieldPos("date"), (schema.Pos{Line: 2, Col: 1}); got != want {
 		t.Errorf("FieldPos(date) = %v, want %v", got, want)
 	}
 }

@@ -214,6 +214,18 @@ func (r *Renderer) funcs() template.FuncMap {
 		"jsonLD": r.jsonLD,
 		// label turns a status or kind into words: "in-progress" is "In progress".
 		"label": engagement.Label,
+		// tel writes a phone number for a tel: link: digits and + only.
+		"tel": func(s string) string {
+			return strings.Map(func(r rune) rune {
+				if r >= '0' && r <= '9' || r == '+' {
+					return r
+				}
+				return -1
+			}, s)
+		},
+		// nbsp joins words with non-breaking spaces, so that a phone number
+		// is never split across two lines.
+		"nbsp": func(s string) string { return strings.ReplaceAll(s, " ", "\u00a0") },
 		// class turns a status into a CSS class name part: "outcome published"
 		// is "outcome-published".
 		"class": func(s string) string { return strings.ReplaceAll(strings.ToLower(s), " ", "-") },
