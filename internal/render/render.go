@@ -214,6 +214,8 @@ func (r *Renderer) funcs() template.FuncMap {
 		"jsonLD": r.jsonLD,
 		// label turns a status or kind into words: "in-progress" is "In progress".
 		"label": engagement.Label,
+		// lower writes text in lower case.
+		"lower": strings.ToLower,
 		// tel writes a phone number for a tel: link: digits and + only.
 		"tel": func(s string) string {
 			return strings.Map(func(r rune) rune {

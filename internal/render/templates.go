@@ -31,6 +31,8 @@ func candidates(p *site.Page) []string {
 		return []string{t + "/term.html", "_default/term.html", "_default/list.html"}
 	case site.KindNotFound:
 		return []string{"404.html"}
+	case site.KindSearch:
+		return []string{"search/single.html", "_default/search.html"}
 	case site.KindReport:
 		return []string{t + "/report.html", "_default/report.html"}
 	}

@@ -2,6 +2,9 @@ package site
 
 import (
 	"sort"
+	"strings"
+
+	"github.com/gosimple/slug"
 
 	"github.com/engage-ssg/engage/internal/config"
 )
@@ -39,5 +42,53 @@ func (r *resolver) generated() {
 			r.s.Pages = append(r.s.Pages, p)
 		}
 	}
+	add(&Page{Kind: KindSearch, Type: "search", URL: "/search/", Title: "Search",
+		Summary: "Find consultations, events, updates and other pages on this website."})
+	r.atoz()
 	add(&Page{Kind: KindNotFound, Type: "404", URL: "/404.html", Title: "Page not found"})
+}
+
+// atoz makes the A to Z of every page: /a-z/ with a page per letter, the
+// way to find a page without JavaScript.
+func (r *resolver) atoz() {
+	byLetter := map[string][]*Page{}
+	for _, p := range r.s.Regular {
+		l := Letter(p.Title)
+		byLetter[l] = append(byLetter[l], p)
+	}
+	var letters []string
+	for l := range byLetter {
+		letters = append(letters, l)
+	}
+	sort.Strings(letters)
+	index := &Page{Kind: KindSection, Type: "a-z", Section: "a-z", URL: "/a-z/", Title: "A to Z",
+		Summary: "Every page of this website, by the first letter of its title."}
+	for _, l := range letters {
+		ps := byLetter[l]
+		sort.SliceStable(ps, func(i, j int) bool { return strings.ToLower(ps[i].Title) < strings.ToLower(ps[j].Title) })
+		name := strings.ToUpper(l)
+		if l == "0-9" {
+			name = "0 to 9"
+		}
+		lp := &Page{Kind: KindSection, Type: "a-z", Section: "a-z", URL: "/a-z/" + l + "/", Title: "A to Z: " + name, Pages: ps}
+		index.Links = append(index.Links, Crumb{Title: name, URL: lp.URL})
+		for _, p := range r.paginate(lp, config.File, 0) {
+			r.s.Pages = append(r.s.Pages, p)
+		}
+	}
+	for _, p := range r.paginate(index, config.File, 0) {
+		r.s.Pages = append(r.s.Pages, p)
+	}
+}
+
+// Letter is the A to Z section of a title: "a" to "z", or "0-9" for
+// titles that start otherwise.
+func Letter(title string) string {
+	for _, c := range strings.ToLower(slug.Make(title)) {
+		if c >= 'a' && c <= 'z' {
+			return string(c)
+		}
+		return "0-9"
+	}
+	return "0-9"
 }

@@ -540,6 +540,9 @@ func (r *resolver) menus() {
 var reserved = map[string]string{
 	"reports":   "yearly reports",
 	"easy-read": "list of easy-read pages",
+	"search":    "search page",
+	"a-z":       "A to Z of pages",
+	"data":      "open data files",
 }
 
 // sortPages orders pages by weight (weighted first), newest date, title,

@@ -27,6 +27,7 @@ const (
 	KindTerm     Kind = "term"     // the pages with one term, such as /topics/carers/
 	KindReport   Kind = "report"   // a yearly report on the duty to involve, /reports/2026/
 	KindNotFound Kind = "404"      // the page for addresses that do not exist
+	KindSearch   Kind = "search"   // the search page, /search/
 )
 
 // Site is the whole resolved site, ready to render.
