@@ -11,18 +11,23 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"time"
 
 	"github.com/engage-ssg/engage/internal/a11y"
+	"github.com/engage-ssg/engage/internal/calendar"
 	"github.com/engage-ssg/engage/internal/config"
 	"github.com/engage-ssg/engage/internal/content"
 	"github.com/engage-ssg/engage/internal/diag"
+	"github.com/engage-ssg/engage/internal/feed"
 	"github.com/engage-ssg/engage/internal/markdown"
+	"github.com/engage-ssg/engage/internal/opendata"
 	"github.com/engage-ssg/engage/internal/output"
 	"github.com/engage-ssg/engage/internal/render"
 	"github.com/engage-ssg/engage/internal/site"
+	"github.com/engage-ssg/engage/internal/sitemap"
 	"golang.org/x/sync/errgroup"
 )
 
@@ -268,9 +273,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 
 // write renders every page and writes every file into the staging folder,
 // in parallel, stopping at the first failure or cancellation.
-func write(ctx context.Context, tx *output.Tx, plan *Plan, r *render.Renderer, opts Options) (int, error) {
+func write(parent context.Context, tx *output.Tx, plan *Plan, r *render.Renderer, opts Options) (int, error) {
 	s := plan.Site
-	g, ctx := errgroup.WithContext(ctx)
+	g, ctx := errgroup.WithContext(parent)
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -335,7 +340,64 @@ func write(ctx context.Context, tx *output.Tx, plan *Plan, r *render.Renderer, o
 	if err != nil {
 		return 0, err
 	}
+	// Feeds need the rendered bodies, so they come after the pages.
+	files, err := generated(plan, r)
+	if err != nil {
+		return 0, err
+	}
+	g, ctx = errgroup.WithContext(parent)
+	g.SetLimit(workers + 1)
+	for _, f := range files {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			data := f.Data
+			if mt := mediaType(f.Path); mt != "" {
+				if data, err = r.Minify(mt, data); err != nil {
+					return fmt.Errorf("minify %s: %w", f.Path, err)
+				}
+			}
+			return tx.Write(f.Path, data)
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return 0, err
+	}
 	return total, nil
+}
+
+// generated makes the files that are not pages: feeds, calendars, the
+// sitemap and robots.txt, and the open data.
+func generated(plan *Plan, r *render.Renderer) ([]output.File, error) {
+	s := plan.Site
+	feeds, err := feed.Files(s, s.Config.FeedLimit, r.AbsoluteBody)
+	if err != nil {
+		return nil, fmt.Errorf("feeds: %w", err)
+	}
+	files := append(feeds, calendar.Files(s)...)
+	sm, err := sitemap.Files(s)
+	if err != nil {
+		return nil, fmt.Errorf("sitemap: %w", err)
+	}
+	files = append(files, sm...)
+	data, err := opendata.Files(s)
+	if err != nil {
+		return nil, fmt.Errorf("open data: %w", err)
+	}
+	return append(files, data...), nil
+}
+
+// mediaType is the type a generated file is minified as, or "" to write
+// it as it is.
+func mediaType(name string) string {
+	switch path.Ext(name) {
+	case ".xml":
+		return "application/xml"
+	case ".json":
+		return "application/json"
+	}
+	return ""
 }
 
 // Abs returns an absolute form of a folder for messages.

@@ -38,6 +38,8 @@ type Config struct {
 	// OutcomeWeeks is how long after a consultation closes engage waits
 	// for a "you said, we did" update before it warns.
 	OutcomeWeeks int `yaml:"outcome_weeks"`
+	// FeedLimit is how many entries each feed holds (default 50).
+	FeedLimit int `yaml:"feed_limit"`
 	// Writing holds the targets of the content checks.
 	Writing Writing `yaml:"writing"`
 	// BrandColour colours the header, links and buttons. It must have a
@@ -119,6 +121,8 @@ const (
 	// DefaultOutcomeWeeks: a consultation closed this long with no
 	// published outcome gets a warning.
 	DefaultOutcomeWeeks = 12
+	// DefaultFeedLimit is how many entries a feed holds.
+	DefaultFeedLimit = 50
 )
 
 // DefaultReadingAge is the reading age the content checks aim for.
@@ -226,6 +230,14 @@ func Parse(data []byte) (*Config, diag.List) {
 	}
 	if c.Writing.Abbreviations == nil {
 		c.Writing.Abbreviations = DefaultAbbreviations
+	}
+	if c.FeedLimit == 0 {
+		c.FeedLimit = DefaultFeedLimit
+	}
+	if c.FeedLimit < 0 {
+		p := pos("feed_limit")
+		list.Errorf(File, p.Line, p.Col, "feed_limit", "write a number of entries such as 50", "must be more than 0")
+		c.FeedLimit = DefaultFeedLimit
 	}
 	if c.OutcomeWeeks == 0 {
 		c.OutcomeWeeks = DefaultOutcomeWeeks

@@ -11,12 +11,15 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"net/url"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/engage-ssg/engage/internal/diag"
 	"github.com/engage-ssg/engage/internal/engagement"
+	"github.com/engage-ssg/engage/internal/feed"
 	"github.com/engage-ssg/engage/internal/markdown"
 	"github.com/engage-ssg/engage/internal/site"
 	"github.com/tdewolff/minify/v2"
@@ -118,6 +121,55 @@ func (r *Renderer) Page(p *site.Page) ([]byte, error) {
 	return r.minify("text/html", out.Bytes())
 }
 
+// AbsoluteBody renders a page's body as HTML with every URL absolute, for
+// feeds read away from the site. It must not run while the same page is
+// being rendered.
+func (r *Renderer) AbsoluteBody(p *site.Page) (string, error) {
+	if !p.HasContent() {
+		return "", nil
+	}
+	var b bytes.Buffer
+	doc := p.Source.Body
+	for i := range doc.Links {
+		if i < len(p.LinkDests) {
+			doc.SetDest(i, p.LinkDests[i])
+		}
+		if i < len(p.LinkLabels) {
+			doc.SetLabel(i, p.LinkLabels[i])
+		}
+	}
+	if err := r.md.Render(&b, doc); err != nil {
+		return "", fmt.Errorf("render %s: %w", p.Source.Path, err)
+	}
+	return Absolute(b.String(), r.site.Config.BaseURL, p.URL), nil
+}
+
+var rootRelative = regexp.MustCompile(`(href|src)="(/[^/"][^"]*|/|#[^"]*)"`)
+
+// Absolute rewrites the root-relative and fragment links of rendered HTML
+// against the base URL: href="/events/" becomes
+// href="https://example.org/events/", and href="#fn:1" points into the
+// page. Links on other sites are left alone.
+func Absolute(html, baseURL, pageURL string) string {
+	u, err := url.Parse(baseURL)
+	if err != nil || u.Host == "" {
+		return html
+	}
+	origin := u.Scheme + "://" + u.Host
+	page := site.AbsURL(baseURL, pageURL)
+	return rootRelative.ReplaceAllStringFunc(html, func(m string) string {
+		sub := rootRelative.FindStringSubmatch(m)
+		if strings.HasPrefix(sub[2], "#") {
+			return sub[1] + `="` + page + sub[2] + `"`
+		}
+		return sub[1] + `="` + origin + sub[2] + `"`
+	})
+}
+
+// Minify minifies a generated file by its media type, when the site
+// minifies its output.
+func (r *Renderer) Minify(mediatype string, b []byte) ([]byte, error) { return r.minify(mediatype, b) }
+
 func (r *Renderer) minify(mediatype string, b []byte) ([]byte, error) {
 	if r.minifier == nil {
 		return b, nil
@@ -214,6 +266,21 @@ func (r *Renderer) funcs() template.FuncMap {
 		"jsonLD": r.jsonLD,
 		// label turns a status or kind into words: "in-progress" is "In progress".
 		"label": engagement.Label,
+		// feedSection returns the section page whose feeds a page belongs
+		// to, or nil.
+		"feedSection": func(p *site.Page) *site.Page {
+			if !feed.Has(p.Section) {
+				return nil
+			}
+			for _, sec := range r.site.Sections {
+				if sec.Section == p.Section {
+					return sec
+				}
+			}
+			return nil
+		},
+		// ogLocale writes a language tag the Open Graph way: en-GB is en_GB.
+		"ogLocale": func(lang string) string { return strings.ReplaceAll(lang, "-", "_") },
 		// lower writes text in lower case.
 		"lower": strings.ToLower,
 		// tel writes a phone number for a tel: link: digits and + only.
