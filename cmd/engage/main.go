@@ -6,6 +6,8 @@
 //
 //	engage build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--now TIME] [--strict] [--quiet]
 //	engage serve [--source DIR] [--host ADDR] [--port N] [--drafts] [--now TIME]
+//	engage check [--source DIR] [--format text|json|github] [--strict] [--external-links]
+//	engage new <type> "<title>" | engage new easy-read <page>
 //	engage version
 //	engage help [command]
 //
@@ -37,6 +39,8 @@ const usage = `engage builds an accessible website for public engagement from Ma
 Usage:
   engage build    build the site into a folder (default: public)
   engage serve    build the site and serve it at http://127.0.0.1:1313/ for preview
+  engage check    run every check without writing the site (for CI and editors)
+  engage new      start a new page from a template: engage new event "Carers café"
   engage version  print the version
   engage help     show this help, or 'engage help build' for a command
 
@@ -61,6 +65,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runBuild(ctx, args[1:], stdout, stderr)
 	case "serve":
 		return runServe(ctx, args[1:], stdout, stderr)
+	case "check":
+		return runCheck(ctx, args[1:], stdout, stderr)
+	case "new":
+		return runNew(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintf(stdout, "engage %s\n", version)
 		return 0

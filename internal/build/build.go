@@ -41,6 +41,9 @@ type Options struct {
 	Strict  bool   // warnings fail the build
 	Theme   fs.FS  // the embedded theme, holding layouts/ and assets/
 	Workers int    // parallel workers; 0 means one per CPU
+	// ExternalLinks makes Check ask other websites whether links to them
+	// still work.
+	ExternalLinks bool
 
 	// Progress, when set, is called as pages are rendered.
 	Progress func(done, total int)

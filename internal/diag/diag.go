@@ -45,6 +45,25 @@ type Problem struct {
 	Fix      string // how to fix it, in plain words
 }
 
+// RuleID is the problem's stable rule identifier for tools: its Rule, or
+// one made from its field ("documents.0.file" gives "documents.file").
+func (p Problem) RuleID() string {
+	if p.Rule != "" {
+		return p.Rule
+	}
+	if p.Field == "" {
+		return "file"
+	}
+	var parts []string
+	for _, seg := range strings.Split(p.Field, ".") {
+		if seg == "" || strings.Trim(seg, "0123456789") == "" {
+			continue
+		}
+		parts = append(parts, strings.ReplaceAll(strings.ToLower(seg), " ", "-"))
+	}
+	return strings.Join(parts, ".")
+}
+
 // String formats the problem as path:line:col: [warning: ]field: message; fix.
 func (p Problem) String() string {
 	var b strings.Builder
