@@ -8,19 +8,17 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strconv"
 	"time"
 
 	engage "github.com/engage-ssg/engage"
 	"github.com/engage-ssg/engage/internal/build"
+	"github.com/engage-ssg/engage/internal/diag"
 	"github.com/engage-ssg/engage/internal/serve"
 )
 
-// runServe builds the site into a temporary folder and serves it for
-// preview. Watching and live reload are not built yet: restart it to see
-// changes.
+// runServe serves a live preview of the site: it rebuilds what changed
+// when a file is saved and reloads every open page.
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fl.SetOutput(stderr)
@@ -33,7 +31,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fl.BoolVar(&opts.Drafts, "drafts", false, "include drafts, pages dated in the future and hidden sections")
 	fl.StringVar(&opts.Now, "now", "", "treat this `time` as now (2026-03-14 or RFC 3339)")
 	fl.Usage = func() {
-		fmt.Fprint(stderr, "Usage: engage serve [options]\n\nBuilds the site into a temporary folder and serves it at http://127.0.0.1:1313/ for preview.\nPress Ctrl-C to stop.\n\nOptions:\n")
+		fmt.Fprint(stderr, "Usage: engage serve [options]\n\nServes a live preview of the site at http://127.0.0.1:1313/. When you save a file the\npreview rebuilds what changed and every open page reloads; problems are shown on the page.\nPress Ctrl-C to stop.\n\nOptions:\n")
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
@@ -54,32 +52,55 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "engage serve: cannot listen on %s port %d: %v; try another --port\n", host, port, err)
 		return 2
 	}
-	tmp, err := os.MkdirTemp("", "engage-serve-")
-	if err != nil {
-		fmt.Fprintf(stderr, "engage serve: %v\n", err)
-		return 1
-	}
-	defer os.RemoveAll(tmp)
 	addr := "http://" + ln.Addr().String() + "/"
-	opts.Dest = filepath.Join(tmp, "site")
 	opts.BaseURL = addr
 	opts.Theme = engage.Theme
-	res, err := build.Build(ctx, opts)
-	for _, p := range res.Problems {
-		fmt.Fprintln(stderr, p.String())
+
+	preview := serve.NewPreview(opts)
+	start := time.Now()
+	problems, err := preview.Rebuild(ctx)
+	var usageErr *build.UsageError
+	if errors.As(err, &usageErr) {
+		ln.Close()
+		fmt.Fprintf(stderr, "engage serve: %s\n", usageErr.Msg)
+		return 2
 	}
 	if err != nil {
 		ln.Close()
-		fmt.Fprintf(stderr, "engage serve: the site did not build: fix the problems above and start again\n")
+		fmt.Fprintf(stderr, "engage serve: %v\n", err)
 		return 1
 	}
-	srv := &http.Server{Handler: serve.Handler(opts.Dest), ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(stdout, "engage: serving %s at %s (press Ctrl-C to stop)\n", count(res.Pages, "page"), addr)
+	report(stderr, problems)
+	watcher, err := serve.NewWatcher(opts.Source)
+	if err != nil {
+		ln.Close()
+		fmt.Fprintf(stderr, "engage serve: cannot watch %s for changes: %v\n", opts.Source, err)
+		return 1
+	}
+	defer watcher.Close()
+	fmt.Fprintf(stdout, "engage: serving a preview at %s (ready in %s; press Ctrl-C to stop)\n", addr, time.Since(start).Round(time.Millisecond))
+
+	go func() {
+		_ = watcher.Run(ctx, func(changed []string) {
+			t := time.Now()
+			problems, err := preview.Rebuild(ctx)
+			if err != nil {
+				if ctx.Err() == nil {
+					fmt.Fprintf(stderr, "engage serve: %v\n", err)
+				}
+				return
+			}
+			report(stderr, problems)
+			fmt.Fprintf(stdout, "engage: %s changed; rebuilt in %s\n", count(len(changed), "file"), time.Since(t).Round(time.Millisecond))
+		})
+	}()
+
+	srv := &http.Server{Handler: preview, ReadHeaderTimeout: 10 * time.Second}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {
 	case <-ctx.Done():
-		shut, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+		shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
 		_ = srv.Shutdown(shut)
 		fmt.Fprintln(stdout, "engage: stopped")
@@ -88,4 +109,15 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "engage serve: %v\n", err)
 		return 1
 	}
+}
+
+// report prints the problems of a rebuild, as engage build would.
+func report(w io.Writer, problems diag.List) {
+	if len(problems) == 0 {
+		return
+	}
+	for _, p := range problems {
+		fmt.Fprintln(w, p.String())
+	}
+	fmt.Fprintf(w, "engage serve: %s, %s; the preview shows them on every page\n", count(problems.Errors(), "error"), count(problems.Warnings(), "warning"))
 }

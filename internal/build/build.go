@@ -6,6 +6,7 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -80,8 +81,43 @@ type Plan struct {
 
 // Load runs the load, parse and resolve stages.
 func Load(ctx context.Context, opts Options) (*Plan, error) {
+	return (&Loader{Options: opts}).Load(ctx)
+}
+
+// Loader runs the load, parse and resolve stages and, between runs, keeps
+// what it parsed and checked: a file that has not changed since the last
+// run is not read, parsed or checked again. engage serve keeps one Loader
+// for as long as it runs. A Loader is not safe for concurrent use.
+type Loader struct {
+	Options
+	config []byte // the site.yaml text the cache belongs to
+	md     *markdown.Markdown
+	pages  map[string]parsed
+	checks map[*content.Page]diag.List
+}
+
+// parsed is a cached parse of one content file.
+type parsed struct {
+	mod      time.Time
+	size     int64
+	page     *content.Page
+	problems diag.List
+}
+
+// Load runs the load, parse and resolve stages, reusing the pages parsed
+// by the last run whose files have not changed.
+func (l *Loader) Load(ctx context.Context) (*Plan, error) {
+	opts := l.Options
 	srcFS := os.DirFS(opts.Source)
 	plan := &Plan{SourceFS: srcFS}
+	text, _ := fs.ReadFile(srcFS, config.File)
+	if !bytes.Equal(text, l.config) || l.pages == nil {
+		// site.yaml decides how pages are parsed (time zone, taxonomies,
+		// raw HTML): start again.
+		l.config, l.md = text, nil
+		l.pages = map[string]parsed{}
+		l.checks = map[*content.Page]diag.List{}
+	}
 	cfg, problems := config.Load(srcFS)
 	plan.Problems = problems
 	if cfg == nil || problems.Errors() > 0 {
@@ -114,15 +150,17 @@ func Load(ctx context.Context, opts Options) (*Plan, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list content: %w", err)
 	}
-	md := markdown.New(markdown.Options{RawHTML: cfg.Markdown.RawHTML})
-	plan.Markdown = md
-	pages, problems := content.ParseAll(ctx, srcFS, pagePaths, content.Options{
-		Location: cfg.Location, Taxonomies: cfg.Taxonomies, Markdown: md, Workers: opts.Workers,
+	if l.md == nil {
+		l.md = markdown.New(markdown.Options{RawHTML: cfg.Markdown.RawHTML})
+	}
+	plan.Markdown = l.md
+	pages, problems, err := l.parse(ctx, srcFS, pagePaths, content.Options{
+		Location: cfg.Location, Taxonomies: cfg.Taxonomies, Markdown: l.md, Workers: opts.Workers,
 	})
-	plan.Problems = append(plan.Problems, problems...)
-	if err := ctx.Err(); err != nil {
+	if err != nil {
 		return nil, err
 	}
+	plan.Problems = append(plan.Problems, problems...)
 
 	assetFiles, err := plan.Assets.Files()
 	if err != nil {
@@ -148,29 +186,86 @@ func Load(ctx context.Context, opts Options) (*Plan, error) {
 	})
 	plan.Site = s
 	plan.Problems = append(plan.Problems, problems...)
-	plan.Problems = append(plan.Problems, checkContent(ctx, s, opts.Workers)...)
+	plan.Problems = append(plan.Problems, l.checkContent(ctx, s)...)
 	return plan, ctx.Err()
 }
 
-// checkContent runs the accessibility and plain-English checks on every
-// page that will be published, in parallel.
-func checkContent(ctx context.Context, s *site.Site, workers int) diag.List {
-	seen := map[*content.Page]bool{}
-	var pages []*content.Page
-	for _, p := range s.Pages {
-		if p.Source != nil && !seen[p.Source] {
-			seen[p.Source] = true
-			pages = append(pages, p.Source)
+// parse returns the pages of paths, parsing only the files that changed
+// since the last run, and forgets the files that are gone.
+func (l *Loader) parse(ctx context.Context, fsys fs.FS, paths []string, opts content.Options) ([]*content.Page, diag.List, error) {
+	pages := make([]*content.Page, 0, len(paths))
+	var problems diag.List
+	var changed []string
+	stats := make(map[string]fs.FileInfo, len(paths))
+	for _, p := range paths {
+		info, err := fs.Stat(fsys, p)
+		if err != nil {
+			changed = append(changed, p) // ParseAll reports it
+			continue
+		}
+		stats[p] = info
+		if c, ok := l.pages[p]; !ok || !c.mod.Equal(info.ModTime()) || c.size != info.Size() {
+			changed = append(changed, p)
 		}
 	}
+	fresh, list := content.ParseAll(ctx, fsys, changed, opts)
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	byPath := make(map[string]*content.Page, len(fresh))
+	for _, p := range fresh {
+		byPath[p.Path] = p
+	}
+	perFile := map[string]diag.List{}
+	for _, pr := range list {
+		perFile[pr.Path] = append(perFile[pr.Path], pr)
+	}
+	keep := make(map[string]parsed, len(paths))
+	for _, p := range paths {
+		c, ok := l.pages[p]
+		if info, statted := stats[p]; statted && (!ok || !c.mod.Equal(info.ModTime()) || c.size != info.Size()) {
+			c = parsed{mod: info.ModTime(), size: info.Size(), page: byPath[p], problems: perFile[p]}
+		} else if !statted {
+			c = parsed{page: byPath[p], problems: perFile[p]}
+		}
+		keep[p] = c
+		if c.page != nil {
+			pages = append(pages, c.page)
+		}
+		problems = append(problems, c.problems...)
+	}
+	l.pages = keep
+	return pages, problems, nil
+}
+
+// checkContent runs the accessibility and plain-English checks on every
+// page that will be published, in parallel, reusing the results for pages
+// that were not parsed again.
+func (l *Loader) checkContent(ctx context.Context, s *site.Site) diag.List {
+	seen := map[*content.Page]bool{}
+	var todo []*content.Page
+	var all diag.List
+	for _, p := range s.Pages {
+		cp := p.Source
+		if cp == nil || seen[cp] {
+			continue
+		}
+		seen[cp] = true
+		if list, ok := l.checks[cp]; ok {
+			all = append(all, list...)
+			continue
+		}
+		todo = append(todo, cp)
+	}
 	opts := a11y.Options{ReadingAge: s.Config.Writing.ReadingAge, Allow: s.Config.Writing.Abbreviations}
-	lists := make([]diag.List, len(pages))
+	lists := make([]diag.List, len(todo))
 	g, ctx := errgroup.WithContext(ctx)
+	workers := l.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	g.SetLimit(workers)
-	for i, p := range pages {
+	for i, p := range todo {
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -180,10 +275,17 @@ func checkContent(ctx context.Context, s *site.Site, workers int) diag.List {
 		})
 	}
 	_ = g.Wait()
-	var all diag.List
-	for _, l := range lists {
-		all = append(all, l...)
+	checks := make(map[*content.Page]diag.List, len(seen))
+	for p := range seen {
+		if list, ok := l.checks[p]; ok {
+			checks[p] = list
+		}
 	}
+	for i, p := range todo {
+		checks[p] = lists[i]
+		all = append(all, lists[i]...)
+	}
+	l.checks = checks
 	return all
 }
 
@@ -344,7 +446,7 @@ func write(parent context.Context, tx *output.Tx, plan *Plan, r *render.Renderer
 		return 0, err
 	}
 	// Feeds need the rendered bodies, so they come after the pages.
-	files, err := generated(plan, r)
+	files, err := Generated(plan, r)
 	if err != nil {
 		return 0, err
 	}
@@ -370,9 +472,10 @@ func write(parent context.Context, tx *output.Tx, plan *Plan, r *render.Renderer
 	return total, nil
 }
 
-// generated makes the files that are not pages: feeds, calendars, the
-// sitemap and robots.txt, and the open data.
-func generated(plan *Plan, r *render.Renderer) ([]output.File, error) {
+// Generated makes the files that are not pages: feeds, calendars, the
+// sitemap and robots.txt, and the open data. Feeds render page bodies, so
+// it must not run while pages are being rendered.
+func Generated(plan *Plan, r *render.Renderer) ([]output.File, error) {
 	s := plan.Site
 	feeds, err := feed.Files(s, s.Config.FeedLimit, r.AbsoluteBody)
 	if err != nil {

@@ -38,7 +38,7 @@ func TestGolden(t *testing.T) {
 		{
 			name:      "basic",
 			baseURL:   "https://example.org/engage/",
-			wantPages: 34,
+			wantPages: 39,
 			checks: []fileCheck{
 				// Home, with its body's links under the base path.
 				{file: "index.html", want: []string{
@@ -103,7 +103,7 @@ func TestGolden(t *testing.T) {
 		},
 		{
 			name:      "override",
-			wantPages: 9,
+			wantPages: 13,
 			checks: []fileCheck{
 				{file: "about/index.html", want: []string{`<article class="site-single">`, "Rendered by the site's _default/single.html"}},
 				{file: "events/meeting/index.html", want: []string{`<article class="site-event">`, "Rendered by the site's events/single.html on 2 November 2026"}},
@@ -114,7 +114,7 @@ func TestGolden(t *testing.T) {
 		{
 			name:      "assets",
 			baseURL:   "https://assets.example.org/",
-			wantPages: 4,
+			wantPages: 7,
 			checks: []fileCheck{
 				{file: "index.html", want: []string{`<script src="/assets/js/app.`, `<link rel="stylesheet" media="print" href="/assets/css/print.`}},
 				// The site's main.css replaces the theme's, minified.
