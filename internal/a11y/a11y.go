@@ -8,6 +8,7 @@
 package a11y
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
@@ -87,6 +88,9 @@ func (c *checker) lineStart(off int) int {
 }
 
 func blockStart(n ast.Node) int {
+	if n.Type() != ast.TypeBlock {
+		return n.Pos()
+	}
 	if n.Lines().Len() > 0 {
 		return n.Lines().At(0).Start
 	}
@@ -118,7 +122,7 @@ func (c *checker) walk() {
 			c.link(n, string(n.Destination))
 		case *ast.AutoLink:
 			if n.AutoLinkType == ast.AutoLinkURL {
-				c.warnf(c.lineStart(blockStart(n.Parent())), "link", "write words that say where it goes: [our survey](https://...)",
+				c.warnf(c.autoLinkStart(n), "link", "write words that say where it goes: [our survey](https://...)",
 					"the address itself is the link text")
 			}
 		case *east.Table:
@@ -140,6 +144,41 @@ func (c *checker) walk() {
 	if !c.p.EasyRead {
 		c.score()
 	}
+}
+
+// autoLinkStart finds where an autolinked address was written: goldmark
+// keeps the address's text, so it is found in the source after the
+// position of the text before it.
+func (c *checker) autoLinkStart(n *ast.AutoLink) int {
+	label := n.Label(c.doc.Source)
+	from := 0
+	if p := n.Pos(); p >= 0 {
+		from = p // at or just before the address
+	} else if prev := n.PreviousSibling(); prev != nil {
+		if t, ok := prev.(*ast.Text); ok {
+			from = t.Segment.Stop
+		}
+	} else if b := blockOf(n); b != nil {
+		from = max(blockStart(b), 0)
+	}
+	if i := bytes.Index(c.doc.Source[from:], label); i >= 0 {
+		at := from + i
+		if at > 0 && c.doc.Source[at-1] == '<' {
+			at-- // <https://...>: the address starts at its bracket
+		}
+		return at
+	}
+	return from
+}
+
+// blockOf is the block that holds an inline node.
+func blockOf(n ast.Node) ast.Node {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock {
+			return p
+		}
+	}
+	return nil
 }
 
 func (c *checker) heading(n *ast.Heading) {
@@ -166,10 +205,8 @@ func (c *checker) image(n *ast.Image) {
 	if alt != "" {
 		return
 	}
-	for _, l := range c.doc.Links {
-		if l.Image && l.Decorative && l.Dest == string(n.Destination) {
-			return
-		}
+	if c.doc.IsDecorative(n) {
+		return
 	}
 	if c.p.EasyRead && firstInParagraph(n) {
 		return // the picture beside the words repeats them: empty alt is right
@@ -246,8 +283,13 @@ func (c *checker) documents() {
 			return
 		}
 		line, col := c.p.FilePos(l.Line, l.Col)
+		kind := fileKind(strings.SplitN(l.Dest, "#", 2)[0])
+		article := "a"
+		if strings.ContainsRune("AEIOU", rune(kind[0])) && !strings.HasPrefix(kind, "U") || strings.HasPrefix(kind, "MS") {
+			article = "an"
+		}
 		c.list.Warnf(c.p.Path, line, col, "link", "put the content on this page too, or link to the page that has it",
-			"links to a %s with no web page version here", fileKind(l.Dest))
+			"links to %s %s with no web page version here", article, kind)
 	}
 }
 
@@ -260,10 +302,11 @@ func fileKind(dest string) string {
 // which may be the document's HTML version.
 func (c *checker) hasPageLink() bool {
 	for _, l := range c.doc.Links {
-		if l.Image || strings.Contains(l.Dest, "://") || strings.HasPrefix(l.Dest, "mailto:") {
+		dest, _, _ := strings.Cut(l.Dest, "#")
+		if l.Image || dest == "" || strings.Contains(dest, "://") || strings.HasPrefix(dest, "mailto:") || strings.HasPrefix(dest, "tel:") {
 			continue
 		}
-		if !engagement.IsDocument(l.Dest) {
+		if !engagement.IsDocument(dest) {
 			return true
 		}
 	}
@@ -303,7 +346,9 @@ func (c *checker) collect(n ast.Node, run *textRun) {
 				run.text = append(run.text, ' ')
 				run.offs = append(run.offs, ch.Segment.Stop)
 			}
-		case *ast.CodeSpan, *ast.Image:
+		case *ast.Image:
+			// A picture is not part of the sentence beside it.
+		case *ast.CodeSpan:
 			run.add([]byte("code"), max(ch.Pos(), 0))
 		case *ast.AutoLink:
 			run.add(ch.Label(c.doc.Source), max(ch.Pos(), 0))

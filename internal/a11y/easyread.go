@@ -21,7 +21,7 @@ var digits = map[string]string{
 	"eighteen": "18", "nineteen": "19", "twenty": "20",
 }
 
-var latin = regexp.MustCompile(`(?i)\b(e\.g\.|i\.e\.|etc\.?|approx\.|n\.b\.|vs\.?)`)
+var latin = regexp.MustCompile(`(?i)\b(e\.g\.|i\.e\.|etc\b\.?|approx\.|n\.b\.|vs\b\.?)`)
 
 // easyRead applies the easy-read rules to one paragraph: a picture beside
 // every idea, no contractions, no abbreviations, numbers as digits.

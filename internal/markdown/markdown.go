@@ -158,6 +158,17 @@ func (d *Doc) addLink(n ast.Node, dest string, image bool) {
 	d.Links = append(d.Links, Link{Dest: dest, Image: image, Text: plainText(n, d.Source), Line: l, Col: c, node: n})
 }
 
+// IsDecorative reports whether an image node was written ![""](x.png),
+// a picture with an empty alt on purpose.
+func (d *Doc) IsDecorative(n ast.Node) bool {
+	for _, l := range d.Links {
+		if l.node == n {
+			return l.Decorative
+		}
+	}
+	return false
+}
+
 // SetDest changes where link i points; the render stage calls it with the
 // resolved URL. It keeps Links[i].Dest as written, so resolving twice gives
 // the same result.

@@ -20,7 +20,7 @@ type Sentence struct {
 // abbreviations end with a full stop that does not end a sentence.
 var abbreviations = map[string]bool{
 	"e.g": true, "i.e": true, "etc": true, "mr": true, "mrs": true, "ms": true, "dr": true,
-	"st": true, "no": true, "vs": true, "approx": true, "prof": true, "rd": true, "ave": true,
+	"st": true, "vs": true, "approx": true, "prof": true, "rd": true, "ave": true,
 }
 
 // Sentences splits text into sentences at full stops, question and
@@ -53,6 +53,10 @@ func Sentences(text string) []Sentence {
 			continue // 2.7, e.g.x, a URL
 		}
 		if c == '.' && abbreviation(text[start:i]) {
+			continue
+		}
+		// "No. 5": a number follows, so "No." is short for number.
+		if c == '.' && strings.EqualFold(lastWord(text[start:i]), "no") && j+1 < len(text) && text[j] == ' ' && text[j+1] >= '0' && text[j+1] <= '9' {
 			continue
 		}
 		k := j
@@ -94,20 +98,39 @@ func abbreviation(before string) bool {
 	return len([]rune(word)) == 1 && unicode.IsLetter([]rune(word)[0])
 }
 
+func lastWord(s string) string {
+	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	return s[i+1:]
+}
+
 // Words splits text into words: runs of letters, digits, apostrophes and
-// hyphens that hold at least one letter or digit.
+// hyphens that hold at least one letter or digit. A full stop or comma
+// between two digits stays inside the word, so 2.7 and 10,000 are one
+// word each.
 func Words(text string) []string {
 	var out []string
-	for _, f := range strings.FieldsFunc(text, func(r rune) bool {
+	b := []byte(text)
+	for i, c := range b {
+		if (c == '.' || c == ',') && i > 0 && i+1 < len(b) && isDigit(b[i-1]) && isDigit(b[i+1]) {
+			b[i] = '0' // keep the number together while splitting
+		}
+	}
+	masked := string(b)
+	pos := 0
+	for _, f := range strings.FieldsFunc(masked, func(r rune) bool {
 		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-')
 	}) {
-		f = strings.Trim(f, "'’-")
-		if f != "" {
-			out = append(out, f)
+		i := strings.Index(masked[pos:], f) + pos
+		pos = i + len(f)
+		w := strings.Trim(text[i:i+len(f)], "'’-")
+		if w != "" {
+			out = append(out, w)
 		}
 	}
 	return out
 }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // Syllables estimates the syllables of an English word by counting groups
 // of vowels, with the usual corrections for a silent final e and -le.
@@ -145,7 +168,7 @@ func Syllables(word string) int {
 	if l > 3 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ted") && !strings.HasSuffix(w, "ded") && !isVowel(runes[l-3]) {
 		n-- // "asked", "listened", but not "wanted"
 	}
-	if strings.HasSuffix(w, "es") && l > 3 && strings.ContainsRune("bcdfghjkmnpqrtvwxz", runes[l-3]) && !strings.ContainsRune("sxz", runes[l-3]) && !(l > 4 && strings.HasSuffix(w, "ches")) && !strings.HasSuffix(w, "ges") && !strings.HasSuffix(w, "ces") {
+	if strings.HasSuffix(w, "es") && l > 3 && strings.ContainsRune("bcdfghjkmnpqrtvwxz", runes[l-3]) && !strings.ContainsRune("sxz", runes[l-3]) && !(l > 4 && strings.HasSuffix(w, "ches")) && !strings.HasSuffix(w, "shes") && !strings.HasSuffix(w, "ges") && !strings.HasSuffix(w, "ces") {
 		n-- // "makes", "times"
 	}
 	return max(n, 1)
