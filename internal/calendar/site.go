@@ -1,9 +1,9 @@
 package calendar
 
 import (
-	"net/url"
 	"strings"
 
+	"github.com/engage-ssg/engage/internal/feed"
 	"github.com/engage-ssg/engage/internal/output"
 	"github.com/engage-ssg/engage/internal/site"
 )
@@ -28,6 +28,9 @@ func Files(s *site.Site) []output.File {
 			Data: Write(Calendar{Name: p.Title, ProdID: prodID(cfg.Organisation.Name), Location: cfg.Location, Events: []Event{e}}),
 		})
 	}
+	if len(all) == 0 {
+		return files // a calendar must hold at least one event (RFC 5545)
+	}
 	files = append(files, output.File{
 		Path: "events.ics",
 		Data: Write(Calendar{Name: "Events - " + cfg.Title, ProdID: prodID(cfg.Organisation.Name), Location: cfg.Location, Events: all}),
@@ -41,12 +44,9 @@ func prodID(org string) string { return "-//" + org + "//engage//EN" }
 func FromPage(s *site.Site, p *site.Page) Event {
 	cfg := s.Config
 	e := p.Event
-	host := "engage.invalid"
-	if u, err := url.Parse(cfg.BaseURL); err == nil && u.Host != "" {
-		host = u.Host
-	}
+	host, prefix := feed.Authority(cfg.BaseURL)
 	ev := Event{
-		UID:     strings.TrimSuffix(p.Source.Rel, ".md") + "@" + host,
+		UID:     prefix + strings.TrimSuffix(strings.TrimSuffix(p.Source.Rel, ".md"), "/index") + "@" + host,
 		Start:   e.Start,
 		End:     e.End,
 		Summary: p.Title,

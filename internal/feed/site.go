@@ -130,16 +130,28 @@ func build(s *site.Site, title, dir string, pages []*site.Page, limit int, body 
 	return f, nil
 }
 
-// EntryID is a page's stable id: a tag URI made from the site's host and
-// the page's source file, so it survives a new title or address.
+// EntryID is a page's stable id: a tag URI made from the site's host,
+// its base path and the page's source file, so it survives a new title or
+// address.
 func EntryID(baseURL string, p *site.Page) string {
-	host := "engage.invalid"
-	if u, err := url.Parse(baseURL); err == nil && u.Host != "" {
-		host = u.Host
-	}
+	host, prefix := Authority(baseURL)
 	rel := strings.TrimSuffix(p.Source.Rel, ".md")
 	rel = strings.TrimSuffix(rel, "/index")
-	return "tag:" + host + ",2000:" + rel
+	return "tag:" + host + ",2000:" + prefix + rel
+}
+
+// Authority is the host of a base URL and its path as a prefix, so that
+// two sites on one host (two GitHub Pages projects) never share ids.
+func Authority(baseURL string) (host, prefix string) {
+	host = "engage.invalid"
+	u, err := url.Parse(baseURL)
+	if err != nil || u.Host == "" {
+		return host, ""
+	}
+	if p := strings.Trim(u.Path, "/"); p != "" {
+		prefix = p + "/"
+	}
+	return u.Host, prefix
 }
 
 // published is an entry's date: its date, or a campaign's opening date.

@@ -226,3 +226,14 @@ func (s *Site) UpcomingEvents() []*Page {
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Event.Start.Before(out[j].Event.Start) })
 	return out
 }
+
+// HasEvents reports whether the site has any event with dates, and so a
+// calendar to subscribe to.
+func (s *Site) HasEvents() bool {
+	for _, p := range s.Regular {
+		if p.Event != nil && !p.Event.Start.IsZero() && !p.Event.End.IsZero() {
+			return true
+		}
+	}
+	return false
+}
