@@ -67,6 +67,11 @@ Options:
 	} else {
 		file, err = archetype.New(*source, kind, title, now)
 	}
+	var unknown *archetype.UnknownKind
+	if errors.As(err, &unknown) {
+		fmt.Fprintf(stderr, "engage new: %v\n", err)
+		return 2
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "engage new: %v\n", err)
 		return 1
@@ -81,6 +86,10 @@ func reorder(args []string) []string {
 	var flags, rest []string
 	for i := 0; i < len(args); i++ {
 		a := args[i]
+		if a == "--" {
+			rest = append(rest, args[i+1:]...)
+			break
+		}
 		if strings.HasPrefix(a, "-") && len(a) > 1 {
 			flags = append(flags, a)
 			if !strings.Contains(a, "=") && i+1 < len(args) && (a == "-source" || a == "--source" || a == "-now" || a == "--now") {
@@ -91,7 +100,7 @@ func reorder(args []string) []string {
 		}
 		rest = append(rest, a)
 	}
-	return append(flags, rest...)
+	return append(append(flags, "--"), rest...)
 }
 
 func osDirFS(dir string) fs.FS { return os.DirFS(dir) }

@@ -21,7 +21,9 @@ import (
 	"text/template"
 	"time"
 
+	"github.com/engage-ssg/engage/internal/config"
 	"github.com/gosimple/slug"
+	"gopkg.in/yaml.v3"
 )
 
 //go:embed builtin/*.md
@@ -48,6 +50,13 @@ var Kinds = map[string]struct{ Template, Section, Kind string }{
 	"page":            {"page", "", ""},
 }
 
+// UnknownKind is the error for a kind of page engage does not know.
+type UnknownKind struct{ Kind string }
+
+func (e *UnknownKind) Error() string {
+	return fmt.Sprintf("%q is not a kind of page; use one of: %s", e.Kind, strings.Join(Names(), ", "))
+}
+
 // Names lists the kinds, sorted, for help text.
 func Names() []string {
 	out := make([]string, 0, len(Kinds)+1)
@@ -69,6 +78,7 @@ type Data struct {
 	Review      string // a year from today
 	Number      int    // the next free principle number
 	Kind        string
+	Taxonomies  []string // the site's taxonomies, each a front matter field
 }
 
 // New writes a new page of a kind with a title into the site at root and
@@ -76,19 +86,19 @@ type Data struct {
 func New(root, kind, title string, now time.Time) (string, error) {
 	k, ok := Kinds[kind]
 	if !ok {
-		return "", fmt.Errorf("%q is not a kind of page; use one of: %s", kind, strings.Join(Names(), ", "))
+		return "", &UnknownKind{Kind: kind}
 	}
 	name := slug.Make(title)
 	if name == "" {
 		return "", fmt.Errorf("cannot make a file name from %q; use a title with letters or numbers", title)
 	}
 	dir := filepath.Join(root, "content", k.Section)
-	d := data(title, now)
+	d := data(title, now, taxonomies(root))
 	d.Kind = k.Kind
 	if k.Section == "principles" {
 		d.Number = nextNumber(dir, k.Kind)
 	}
-	return write(root, k.Template, filepath.Join(dir, name+".md"), d)
+	return write(root, []string{kind, k.Template}, filepath.Join(dir, name+".md"), d)
 }
 
 // NewEasyRead writes the easy-read version of a page, beside it. page may
@@ -103,26 +113,50 @@ func NewEasyRead(root, page string, now time.Time) (string, error) {
 	if title == "" {
 		title = strings.TrimSuffix(filepath.Base(file), ".md")
 	}
-	return write(root, "easy-read", strings.TrimSuffix(file, ".md")+".easy.md", data(title+" (easy read)", now))
+	return write(root, []string{"easy-read"}, strings.TrimSuffix(file, ".md")+".easy.md", data(title+" (easy read)", now, nil))
 }
 
-func data(title string, now time.Time) Data {
+// taxonomies are the site's taxonomies, each a front matter field of the
+// new page: site.yaml's, or the defaults when it cannot be read.
+func taxonomies(root string) []string {
+	if cfg, _ := config.Load(os.DirFS(root)); cfg != nil {
+		return cfg.Taxonomies
+	}
+	return config.DefaultTaxonomies
+}
+
+func data(title string, now time.Time, taxonomies []string) Data {
 	day := func(t time.Time) string { return t.Format("2006-01-02") }
 	start := now.AddDate(0, 0, 14)
 	return Data{
 		Title: title, QuotedTitle: strconv.Quote(title), Today: day(now),
-		Start:  day(start) + "T10:00",
-		End:    day(start) + "T12:00",
-		Closes: day(now.AddDate(0, 0, 7*12)),
-		Review: day(now.AddDate(1, 0, 0)),
-		Number: 1,
+		Start:      day(start) + "T10:00",
+		End:        day(start) + "T12:00",
+		Closes:     day(now.AddDate(0, 0, 7*12)),
+		Review:     day(now.AddDate(1, 0, 0)),
+		Number:     1,
+		Taxonomies: taxonomies,
 	}
 }
 
-// write fills the template (the site's archetypes/<name>.md, or the
-// built-in one) and creates the file, refusing to replace one.
-func write(root, name, file string, d Data) (string, error) {
-	text, err := os.ReadFile(filepath.Join(root, "archetypes", name+".md"))
+// write fills the first template that exists of the site's
+// archetypes/<name>.md for each name (the type as typed, then its
+// template's name), or else the built-in one, and creates the file,
+// refusing to replace one.
+func write(root string, names []string, file string, d Data) (string, error) {
+	var text []byte
+	err := fs.ErrNotExist
+	name := names[len(names)-1]
+	for _, n := range names {
+		text, err = os.ReadFile(filepath.Join(root, "archetypes", n+".md"))
+		if err == nil {
+			name = n
+			break
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return "", err
+		}
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		text, err = builtin.ReadFile("builtin/" + name + ".md")
 	}
@@ -161,8 +195,8 @@ func rel(root, file string) string {
 	return file
 }
 
-var numberLine = regexp.MustCompile(`(?m)^number:\s*(\d+)\s*$`)
-var kindLine = regexp.MustCompile(`(?m)^kind:\s*(\w+)\s*$`)
+var numberLine = regexp.MustCompile(`(?m)^number:\s*(\d+)\s*(?:#.*)?$`)
+var kindLine = regexp.MustCompile(`(?m)^kind:\s*(\w+)\s*(?:#.*)?$`)
 
 // nextNumber is one more than the highest number of the principles (or
 // standards) already written.
@@ -211,21 +245,22 @@ func findPage(root, page string) (string, error) {
 	return "", fmt.Errorf("there is no page %q; name it by its file, such as content/events/carers-cafe.md", page)
 }
 
-var titleLine = regexp.MustCompile(`(?m)^title:\s*(.+?)\s*$`)
-
-// readTitle reads a page's title for the easy-read version's title.
+// readTitle reads a page's title from its front matter, for the
+// easy-read version's title.
 func readTitle(file string) string {
 	text, err := os.ReadFile(file)
 	if err != nil {
 		return ""
 	}
-	m := titleLine.FindSubmatch(text)
-	if m == nil {
+	fm, _, ok := strings.Cut(strings.TrimPrefix(strings.ReplaceAll(string(text), "\r\n", "\n"), "---\n"), "\n---")
+	if !ok {
 		return ""
 	}
-	t := string(m[1])
-	if u, err := strconv.Unquote(t); err == nil {
-		return u
+	var meta struct {
+		Title string `yaml:"title"`
 	}
-	return strings.Trim(t, `'`)
+	if err := yaml.Unmarshal([]byte(fm), &meta); err != nil {
+		return ""
+	}
+	return meta.Title
 }
