@@ -30,15 +30,8 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprint(stderr, "Usage: engage check [options]\n\nRuns every check of engage build without writing a site, and reports every problem.\nExit status: 0 no errors; 1 errors (or warnings with --strict); 2 wrong usage.\n\nOptions:\n")
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "engage check: unexpected argument %q; use --source to name the site folder\n", fl.Arg(0))
-		return 2
+	if code, ok := parseFlags(fl, args, stderr); !ok {
+		return code
 	}
 	switch format {
 	case "text", "json", "github":

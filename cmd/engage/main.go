@@ -100,15 +100,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprint(stderr, "Usage: engage build [options]\n\nBuilds the site in --source into --dest.\nExit status: 0 built; 1 the content or layouts have errors; 2 wrong usage.\n\nOptions:\n")
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "engage build: unexpected argument %q; use --source to name the site folder\n", fl.Arg(0))
-		return 2
+	if code, ok := parseFlags(fl, args, stderr); !ok {
+		return code
 	}
 	opts.Theme = engage.Theme
 
@@ -186,4 +179,21 @@ func (p *progress) clear() {
 		return
 	}
 	fmt.Fprint(p.w, "\r"+strings.Repeat(" ", 40)+"\r")
+}
+
+// parseFlags parses a command's options, which take no other arguments.
+// When it returns false the command ends with the code: 0 after -h, 2 for
+// wrong usage.
+func parseFlags(fl *flag.FlagSet, args []string, stderr io.Writer) (int, bool) {
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0, false
+		}
+		return 2, false
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "engage %s: unexpected argument %q; use --source to name the site folder\n", fl.Name(), fl.Arg(0))
+		return 2, false
+	}
+	return 0, true
 }

@@ -34,15 +34,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprint(stderr, "Usage: engage serve [options]\n\nServes a live preview of the site at http://127.0.0.1:1313/. When you save a file the\npreview rebuilds what changed and every open page reloads; problems are shown on the page.\nPress Ctrl-C to stop.\n\nOptions:\n")
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "engage serve: unexpected argument %q\n", fl.Arg(0))
-		return 2
+	if code, ok := parseFlags(fl, args, stderr); !ok {
+		return code
 	}
 	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
 		fmt.Fprintf(stderr, "engage serve: warning: listening on %s makes the preview visible to other computers on the network\n", host)
