@@ -20,7 +20,7 @@ import (
 
 // buildNow is the --now every build gets, so that derived states such as
 // "consultation open" and review warnings are the same on every run.
-const buildNow = "2026-07-01"
+const buildNow = corpus.Now
 
 // stderrLines is how much of a failed build's stderr bench prints.
 const stderrLines = 40

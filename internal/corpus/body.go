@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/engage-ssg/engage/internal/readability"
 )
 
 // body writes one page's Markdown: blocks separated by blank lines, "##"
@@ -17,12 +19,29 @@ type body struct {
 	words  int
 	links  int
 	h2, h3 []string // shuffled headings, drawn from the front so none repeats
+
+	// clauses numbers the headings as a constitution's clauses are
+	// numbered ("## 5. General duties", "### 5.2 Public involvement"),
+	// counting with n2 and n3.
+	clauses bool
+	n2, n3  int
+
+	// read holds, when scored is set, the sentences that engage scores for
+	// readability: those of paragraphs, list items, quotes and footnotes,
+	// not headings or tables. Easy-read pages are not scored.
+	scored bool
+	read   []readability.Sentence
 }
 
 func newBody(p *prose, pl *plan, self int) *body {
 	w := &body{prose: p, plan: pl, self: self}
-	w.h2 = shuffled(p, h2s)
-	w.h3 = shuffled(p, h3s)
+	if pl.pages[self].section == "constitution" {
+		w.h2 = shuffled(p, clauseH2s)
+		w.h3 = shuffled(p, clauseH3s)
+	} else {
+		w.h2 = shuffled(p, h2s)
+		w.h3 = shuffled(p, h3s)
+	}
 	return w
 }
 
@@ -48,10 +67,64 @@ func (w *body) block(s string) {
 	w.b.WriteString(s)
 	w.b.WriteByte('\n')
 	w.words += countWords(s)
+	if w.scored && !strings.HasPrefix(s, "#") && !strings.HasPrefix(s, "|") {
+		for _, line := range strings.Split(s, "\n") {
+			w.read = append(w.read, readability.Sentences(plainText(line))...)
+		}
+	}
+}
+
+// age is the reading age engage works out for the page so far.
+func (w *body) age() float64 { return readability.Measure(w.read).Age }
+
+// plainText returns the words of one line of the Markdown that body
+// writes, as a reader sees them: without list and quote markers,
+// footnotes, emphasis, or links but for their text. An image reads as one
+// word, as engage counts it.
+func plainText(line string) string {
+	switch {
+	case strings.HasPrefix(line, "!["):
+		line = "code " + line[strings.IndexByte(line, ')')+1:]
+	case strings.HasPrefix(line, "- "), strings.HasPrefix(line, "> "):
+		line = line[2:]
+	case strings.HasPrefix(line, "[^"):
+		line = line[strings.IndexByte(line, ':')+1:]
+	case line != "" && line[0] >= '0' && line[0] <= '9':
+		if _, rest, ok := strings.Cut(line, ". "); ok {
+			line = rest
+		}
+	}
+	if !strings.ContainsAny(line, "*[") {
+		return line
+	}
+	var b strings.Builder
+	for i := 0; i < len(line); i++ {
+		switch c := line[i]; {
+		case c == '*', c == '[':
+		case c == ']' && i+1 < len(line) && line[i+1] == '(':
+			i += strings.IndexByte(line[i:], ')')
+		case c == '^' && i > 0 && line[i-1] == '[':
+			i += strings.IndexByte(line[i:], ']')
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
 
 func (w *body) heading(level int, text string) {
-	w.block(strings.Repeat("#", level) + " " + w.fill(text))
+	text = w.fill(text)
+	if w.clauses {
+		switch level {
+		case 2:
+			w.n2, w.n3 = w.n2+1, 0
+			text = fmt.Sprintf("%d. %s", w.n2, text)
+		case 3:
+			w.n3++
+			text = fmt.Sprintf("%d.%d %s", w.n2, w.n3, text)
+		}
+	}
+	w.block(strings.Repeat("#", level) + " " + text)
 }
 
 // page writes an ordinary page of about target words.
@@ -112,13 +185,17 @@ func (w *body) page(target int, table, footnote bool) {
 	}
 }
 
-// linkedParagraph writes a paragraph that sometimes ends with a link.
+// linkedParagraph writes a paragraph of 2 to 5 sentences that sometimes
+// ends with a link.
 func (w *body) linkedParagraph() {
-	s := w.paragraph(w.between(2, 5))
+	n := w.between(2, 5)
 	if len(w.plan.pages) > 1 && w.chance(35) {
-		s += " " + fmt.Sprintf(w.pick(linkSentences), w.link())
+		// The link sentence counts too: engage warns about paragraphs of
+		// more than 5 sentences.
+		w.block(w.paragraph(min(n, 4)) + " " + fmt.Sprintf(w.pick(linkSentences), w.link()))
+		return
 	}
-	w.block(s)
+	w.block(w.paragraph(n))
 }
 
 // link returns a Markdown link to another page of the plan: mostly its site

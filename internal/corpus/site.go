@@ -14,13 +14,13 @@ func siteYAML() []byte {
 	var b bytes.Buffer
 	field(&b, "title", siteTitle)
 	field(&b, "description", "A made-up engagement site that engage builds to measure its speed.")
-	field(&b, "base_url", "https://bench.example.org/")
+	field(&b, "base_url", baseURL)
 	field(&b, "language", "en-GB")
 	field(&b, "time_zone", "Europe/London")
 	b.WriteString("organisation:\n")
 	b.WriteString("  name: " + siteTitle + "\n")
 	b.WriteString("  address: 1 Market Street, Northfield, NF1 2AB\n")
-	b.WriteString("  phone: 01632 960123\n")
+	b.WriteString("  phone: " + engagePhone + "\n")
 	b.WriteString("  email: hello@bench.example.org\n")
 	b.WriteString("menus:\n  main:\n")
 	menu := func(name, url string, weight int) {

@@ -252,3 +252,96 @@ var photos = []string{
 
 // easyImages is how many easy-read pictures Generate writes.
 const easyImages = 16
+
+// People, for contacts and news authors.
+var (
+	firstNames = []string{
+		"Amira", "Ben", "Chloe", "Dev", "Ellen", "Femi", "Grace", "Hamza",
+		"Isla", "Jonah", "Kiran", "Leah", "Marek", "Nadia", "Owen", "Priya",
+	}
+	lastNames = []string{
+		"Adeyemi", "Brennan", "Chowdhury", "Davies", "Evans", "Fraser", "Gill",
+		"Hughes", "Iqbal", "Jones", "Kowalski", "Lloyd", "Mensah", "Novak", "Patel",
+	}
+	roles = []string{
+		"Engagement Officer", "Community Connector", "Head of Communications",
+		"Consultation Lead", "Policy Officer", "Board member for public involvement",
+		"Youth Participation Worker", "Chief Executive",
+	}
+)
+
+// streets and postcodeAreas make up venue addresses.
+var (
+	streets       = []string{"High Street", "Church Street", "Station Road", "Mill Lane", "Park Road", "Market Square"}
+	postcodeAreas = []string{"NF", "EF", "SG", "WB", "KM", "RS"}
+)
+
+// accessFeatures describe how easy a venue or call is to take part in.
+var (
+	venueAccess  = []string{"step-free access", "hearing loop", "accessible toilet", "parking", "quiet room", "changing places toilet", "BSL interpreter"}
+	onlineAccess = []string{"live captions", "BSL interpreter", "recording available", "dial-in by phone"}
+)
+
+// Sentences for campaigns and "you said, we did" updates.
+var (
+	whys = []string{
+		"We want to change how {topic} works in {area} and need to know what matters to you.",
+		"The way we run {topic} has not changed for ten years and people told us it no longer works.",
+		"We have less money for {topic} next year and want your help to decide what comes first.",
+		"We must ask people before we make big changes to {topic}, and we want to hear from {audience}.",
+	}
+	nextSteps = []string{
+		"We will read every response and publish what we heard within 12 weeks of the closing date.",
+		"The board will look at the results in {month} and we will tell you what it decides.",
+		"We will write a report on what people said and share it on this site.",
+		"Your views will shape a plan for {topic} that goes to the council in {month}.",
+	}
+	weAsked = []string{
+		"We asked what you thought of our plans for {topic} in {area}.",
+		"We asked {audience} how we could make {topic} better.",
+		"We asked which changes to {topic} mattered most to you.",
+	}
+	youSaid = []string{
+		"Opening hours did not suit people who work during the day.",
+		"It was hard to find out about {topic} unless you already knew where to look.",
+		"The forms were too long and used words that were hard to understand.",
+		"{audience} in {area} wanted more say in decisions about {topic}.",
+		"Meetings in the daytime left out people with jobs or caring duties.",
+		"The bus to the {topic} centre did not run often enough.",
+	}
+	weDid = []string{
+		"We now open until 7pm on two evenings a week.",
+		"We rewrote our leaflets about {topic} in plain English with help from {audience}.",
+		"We set up a panel of {audience} that meets every {month} to look at our plans.",
+		"We moved half of our meetings to the evening and offer them online as well.",
+		"We asked the bus company to run an extra service, and it starts in {month}.",
+		"We cut the form from 12 pages to 4 and added an easy read version.",
+	}
+	notPossible = []string{
+		"The building is owned by another organisation and it would not agree to the change.",
+		"The law says we must keep this service as it is.",
+		"There is no money for this in this year's budget; we will look at it again next year.",
+	}
+)
+
+// Constitution headings, used instead of h2s and h3s on constitution pages.
+var (
+	clauseH2s = []string{
+		"About this constitution", "Our name and area", "What the board does", "General duties",
+		"Members of the board", "How the board makes decisions", "Meetings in public",
+		"Committees", "Declaring interests", "Public involvement", "Money and accounts",
+		"Working with partners", "Complaints", "Changing this constitution", "Standing orders",
+		"Definitions",
+	}
+	clauseH3s = []string{
+		"Quorum", "Voting", "Notice of meetings", "Minutes", "Appointments", "Terms of office",
+		"Public involvement", "Reporting", "Equality", "Delegation", "Register of interests",
+		"Emergency decisions",
+	}
+	revisionChanges = []string{
+		"Updated the list of board members.", "Added the Public Involvement Committee.",
+		"Changed how often the board meets in public.", "Added yearly reporting on involvement.",
+		"Updated the rules on declaring interests.", "Corrected the names of partner organisations.",
+	}
+	approvers = []string{"The board", "Full council", "The members at the annual meeting", "NHS England"}
+)
