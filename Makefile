@@ -62,6 +62,7 @@ fmt-check:
 # (median of 5 runs, peak memory).
 bench: build
 	$(GO) run ./cmd/bench -engage $(BIN) -sizes 1000,10000 -runs 5
+	$(GO) run ./cmd/bench reload -engage $(BIN) -pages 10000 -edits 10
 
 bench-quick: build
 	$(GO) run ./cmd/bench -engage $(BIN) -sizes 1000 -runs 3

@@ -5,6 +5,7 @@
 //
 //	go run ./cmd/bench [-engage bin/engage] [-sizes 1000,10000] [-runs 5] [-seed 1] [-dir DIR] [-keep]
 //	go run ./cmd/bench generate [-pages 1000] [-seed 1] [-easy 10] DIR
+//	go run ./cmd/bench reload [-engage bin/engage] [-pages 10000] [-edits 10]
 //
 // For each size, bench writes a synthetic site with internal/corpus and runs
 //
@@ -22,6 +23,8 @@
 // high; bench says so when a peak is below its own.
 //
 // The generate subcommand only writes a site, for profiling a build by hand.
+// The reload subcommand measures engage serve's edit-to-reload time: from
+// saving one page to the changed page being served after the reload event.
 package main
 
 import (
@@ -58,6 +61,9 @@ var errUsage = errors.New("usage")
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) > 0 && args[0] == "generate" {
 		return generate(args[1:], stdout, stderr)
+	}
+	if len(args) > 0 && args[0] == "reload" {
+		return reload(ctx, args[1:], stdout, stderr)
 	}
 	return bench(ctx, args, stdout, stderr)
 }

@@ -4,8 +4,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/gosimple/slug"
-
 	"github.com/engage-ssg/engage/internal/config"
 )
 
@@ -84,7 +82,7 @@ func (r *resolver) atoz() {
 // Letter is the A to Z section of a title: "a" to "z", or "0-9" for
 // titles that start otherwise.
 func Letter(title string) string {
-	for _, c := range strings.ToLower(slug.Make(title)) {
+	for _, c := range strings.ToLower(Slugify(title)) {
 		if c >= 'a' && c <= 'z' {
 			return string(c)
 		}

@@ -12,7 +12,6 @@ import (
 	"github.com/engage-ssg/engage/internal/content"
 	"github.com/engage-ssg/engage/internal/diag"
 	"github.com/engage-ssg/engage/internal/schema"
-	"github.com/gosimple/slug"
 )
 
 // Options are the inputs of the resolve stage besides the pages.
@@ -185,7 +184,7 @@ func (r *resolver) pageURL(cp *content.Page) (string, bool) {
 		}
 		last = s
 	}
-	seg := slug.Make(last)
+	seg := Slugify(last)
 	if seg == "" {
 		pos := cp.FieldPos("slug")
 		r.errorf(cp.Path, pos.Line, pos.Col, "slug", "give the page a 'slug:' made of letters and digits", "cannot make a web address from %q", last)
@@ -194,7 +193,7 @@ func (r *resolver) pageURL(cp *content.Page) (string, bool) {
 	var parts []string
 	if dir != "" {
 		for _, d := range strings.Split(dir, "/") {
-			parts = append(parts, slug.Make(d))
+			parts = append(parts, Slugify(d))
 		}
 	}
 	parts = append(parts, seg)
@@ -276,7 +275,7 @@ func (r *resolver) sections() {
 	}
 	sort.Strings(sorted)
 	for _, s := range sorted {
-		first := &Page{Kind: KindSection, Section: s, Type: s, Title: titleCase(s), URL: "/" + slug.Make(s) + "/"}
+		first := &Page{Kind: KindSection, Section: s, Type: s, Title: titleCase(s), URL: "/" + Slugify(s) + "/"}
 		src := path.Join(content.Dir, s)
 		if cp, ok := r.sectionOf[s]; ok {
 			first.Source = cp
@@ -352,12 +351,12 @@ func (r *resolver) paginate(first *Page, src string, per int) []*Page {
 // taxonomies groups pages by each taxonomy's terms.
 func (r *resolver) taxonomies() {
 	for _, name := range r.opts.Config.Taxonomies {
-		tax := &Taxonomy{Name: name, Title: titleCase(name), URL: "/" + slug.Make(name) + "/"}
+		tax := &Taxonomy{Name: name, Title: titleCase(name), URL: "/" + Slugify(name) + "/"}
 		bySlug := map[string]*Term{}
 		for _, p := range r.s.Regular {
 			seen := map[string]bool{}
 			for _, t := range p.Source.Meta.Terms[name] {
-				s := slug.Make(t)
+				s := Slugify(t)
 				if s == "" || seen[s] {
 					continue
 				}
@@ -440,7 +439,7 @@ func (r *resolver) crumbs(p *Page) []Crumb {
 	case KindTaxonomy:
 		return []Crumb{home}
 	case KindSection:
-		root := "/" + slug.Make(p.Section) + "/"
+		root := "/" + Slugify(p.Section) + "/"
 		if s := r.byURL[root]; s != nil && p.URL != root && s != p {
 			return []Crumb{home, {Title: s.Title, URL: s.URL}}
 		}
@@ -450,7 +449,7 @@ func (r *resolver) crumbs(p *Page) []Crumb {
 	}
 	trail := []Crumb{home}
 	if p.Section != "" {
-		if s := r.byURL["/"+slug.Make(p.Section)+"/"]; s != nil && s.Kind == KindSection {
+		if s := r.byURL["/"+Slugify(p.Section)+"/"]; s != nil && s.Kind == KindSection {
 			trail = append(trail, Crumb{Title: s.Title, URL: s.URL})
 		}
 	}
