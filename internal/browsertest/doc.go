@@ -21,6 +21,13 @@
 //   - TestSkipLink presses Tab on the home page: the first stop must be the
 //     "Skip to main content" link to #maincontent, visible on screen, and
 //     Enter on it must move focus to <main id="maincontent">.
+//   - TestSearch types "carers café" into /search/ with the keyboard and
+//     presses Enter: the first result must be the carers' café event, the
+//     live region must say "N results for carers café" and the list agree;
+//     the Events filter must narrow the results, a search must load from
+//     its address (?q=diagnostic&type=campaigns), a search with no results
+//     must link to the A to Z, axe-core must find nothing with results
+//     shown, and every request must go to the site itself.
 //   - TestHTMLValidate runs html-validate over every built .html file.
 //   - TestChecksCatchFaults runs the same checks on testdata/violations.html,
 //     a page with known faults, so that a check that has stopped working

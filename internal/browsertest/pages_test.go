@@ -49,6 +49,7 @@ var pages = []page{
 	{"easy-read", "/campaigns/community-diagnostic-centre/easy-read/", http.StatusOK},
 	{"accessibility-statement", "/accessibility/", http.StatusOK},
 	{"report", "/reports/2026/", http.StatusOK},
+	{"search", "/search/", http.StatusOK},
 	{"not-found", "/no-such-page/", http.StatusNotFound},
 }
 

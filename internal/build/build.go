@@ -27,6 +27,7 @@ import (
 	"github.com/engage-ssg/engage/internal/opendata"
 	"github.com/engage-ssg/engage/internal/output"
 	"github.com/engage-ssg/engage/internal/render"
+	"github.com/engage-ssg/engage/internal/search"
 	"github.com/engage-ssg/engage/internal/site"
 	"github.com/engage-ssg/engage/internal/sitemap"
 	"golang.org/x/sync/errgroup"
@@ -459,9 +460,11 @@ func write(parent context.Context, tx *output.Tx, plan *Plan, r *render.Renderer
 			}
 			data := f.Data
 			if mt := mediaType(f.Path); mt != "" {
-				if data, err = r.Minify(mt, data); err != nil {
+				min, err := r.Minify(mt, data)
+				if err != nil {
 					return fmt.Errorf("minify %s: %w", f.Path, err)
 				}
+				data = min
 			}
 			return tx.Write(f.Path, data)
 		})
@@ -473,8 +476,9 @@ func write(parent context.Context, tx *output.Tx, plan *Plan, r *render.Renderer
 }
 
 // Generated makes the files that are not pages: feeds, calendars, the
-// sitemap and robots.txt, and the open data. Feeds render page bodies, so
-// it must not run while pages are being rendered.
+// sitemap and robots.txt, the open data and the search index. Feeds render
+// page bodies, and the search index reads them, so it must not run while
+// pages are being rendered.
 func Generated(plan *Plan, r *render.Renderer) ([]output.File, error) {
 	s := plan.Site
 	feeds, err := feed.Files(s, s.Config.FeedLimit, r.AbsoluteBody)
@@ -491,7 +495,14 @@ func Generated(plan *Plan, r *render.Renderer) ([]output.File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open data: %w", err)
 	}
-	return append(files, data...), nil
+	files = append(files, data...)
+
+	// Search: the index that assets/js/search.js reads on /search/.
+	index, err := search.Index(s)
+	if err != nil {
+		return nil, fmt.Errorf("search index: %w", err)
+	}
+	return append(files, index...), nil
 }
 
 // mediaType is the type a generated file is minified as, or "" to write
@@ -499,6 +510,11 @@ func Generated(plan *Plan, r *render.Renderer) ([]output.File, error) {
 func mediaType(name string) string {
 	switch path.Ext(name) {
 	case ".xml":
+		if b := path.Base(name); b == "feed.xml" || b == "rss.xml" {
+			// Feeds carry HTML as text, whose spaces matter in code
+			// blocks; XML minifying would collapse them.
+			return ""
+		}
 		return "application/xml"
 	case ".json":
 		return "application/json"

@@ -31,6 +31,7 @@ markdown:
   raw_html: true
 minify: false
 outcome_weeks: 8
+feed_limit: 20
 writing:
   reading_age: 10
   abbreviations: [NHS, ICB]
@@ -72,6 +73,7 @@ func TestParseFull(t *testing.T) {
 		Markdown:     Markdown{RawHTML: true},
 		Minify:       &no,
 		OutcomeWeeks: 8,
+		FeedLimit:    20,
 		Writing:      Writing{ReadingAge: 10, Abbreviations: []string{"NHS", "ICB"}},
 		BrandColour:  "#330072",
 		BrandText:    "#ffffff",
