@@ -76,7 +76,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	go func() {
 		_ = watcher.Run(ctx, func(changed []string) {
 			t := time.Now()
-			problems, err := preview.Rebuild(ctx)
+			problems, _, err := preview.Update(ctx, changed)
 			if err != nil {
 				if ctx.Err() == nil {
 					fmt.Fprintf(stderr, "engage serve: %v\n", err)

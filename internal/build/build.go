@@ -15,6 +15,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/engage-ssg/engage/internal/a11y"
@@ -95,6 +96,8 @@ type Loader struct {
 	md     *markdown.Markdown
 	pages  map[string]parsed
 	checks map[*content.Page]diag.List
+	last   *Plan           // the last plan without errors, for Update
+	parse  content.Options // how the last run parsed pages
 }
 
 // parsed is a cached parse of one content file.
@@ -155,9 +158,8 @@ func (l *Loader) Load(ctx context.Context) (*Plan, error) {
 		l.md = markdown.New(markdown.Options{RawHTML: cfg.Markdown.RawHTML})
 	}
 	plan.Markdown = l.md
-	pages, problems, err := l.parse(ctx, srcFS, pagePaths, content.Options{
-		Location: cfg.Location, Taxonomies: cfg.Taxonomies, Markdown: l.md, Workers: opts.Workers,
-	})
+	l.parse = content.Options{Location: cfg.Location, Taxonomies: cfg.Taxonomies, Markdown: l.md, Workers: opts.Workers}
+	pages, problems, err := l.parseAll(ctx, srcFS, pagePaths, l.parse)
 	if err != nil {
 		return nil, err
 	}
@@ -188,12 +190,65 @@ func (l *Loader) Load(ctx context.Context) (*Plan, error) {
 	plan.Site = s
 	plan.Problems = append(plan.Problems, problems...)
 	plan.Problems = append(plan.Problems, l.checkContent(ctx, s)...)
+	l.last = nil
+	if plan.Problems.Errors() == 0 {
+		l.last = plan
+	}
 	return plan, ctx.Err()
+}
+
+// Update applies an edit of one page's body to the last plan without
+// working out the whole site again: the page is parsed and checked, its
+// links resolved, and the pages that show it get the new body. It returns
+// those pages; ok is false when the change is more than that (another
+// file, new fields or headings, an error), and the caller should Load.
+func (l *Loader) Update(changed []string) (plan *Plan, pages []*site.Page, ok bool) {
+	if l.last == nil || len(changed) != 1 || !strings.HasPrefix(changed[0], content.Dir+"/") || !strings.HasSuffix(changed[0], ".md") {
+		return nil, nil, false
+	}
+	file := changed[0]
+	old, cached := l.pages[file]
+	if !cached || old.page == nil {
+		return nil, nil, false
+	}
+	plan = l.last
+	info, err := fs.Stat(plan.SourceFS, file)
+	if err != nil {
+		return nil, nil, false
+	}
+	data, err := fs.ReadFile(plan.SourceFS, file)
+	if err != nil {
+		return nil, nil, false
+	}
+	front, okFM := content.FrontMatter(data)
+	if !okFM || !bytes.Equal(front, old.page.Front) {
+		return nil, nil, false
+	}
+	next, problems := content.Parse(file, data, l.parse)
+	if next == nil || problems.Errors() > 0 {
+		return nil, nil, false
+	}
+	pages, ok = plan.Site.Replace(old.page, next)
+	if !ok {
+		return nil, nil, false
+	}
+	checks := a11y.Check(next, a11y.Options{ReadingAge: plan.Config.Writing.ReadingAge, Allow: plan.Config.Writing.Abbreviations})
+	delete(l.checks, old.page)
+	l.checks[next] = checks
+	l.pages[file] = parsed{mod: info.ModTime(), size: info.Size(), page: next, problems: problems}
+	kept := plan.Problems[:0:0]
+	for _, p := range plan.Problems {
+		if p.Path != file {
+			kept = append(kept, p)
+		}
+	}
+	plan.Problems = append(append(kept, problems...), checks...).Sort()
+	return plan, pages, true
 }
 
 // parse returns the pages of paths, parsing only the files that changed
 // since the last run, and forgets the files that are gone.
-func (l *Loader) parse(ctx context.Context, fsys fs.FS, paths []string, opts content.Options) ([]*content.Page, diag.List, error) {
+func (l *Loader) parseAll(ctx context.Context, fsys fs.FS, paths []string, opts content.Options) ([]*content.Page, diag.List, error) {
 	pages := make([]*content.Page, 0, len(paths))
 	var problems diag.List
 	var changed []string

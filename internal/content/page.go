@@ -44,7 +44,8 @@ type Page struct {
 	ReviewDue time.Time
 
 	Body      *markdown.Doc
-	BodyLine  int // line in the file where the Markdown body starts
+	BodyLine  int    // line in the file where the Markdown body starts
+	Front     []byte // the front matter as written, to tell a body edit from a field edit
 	Positions schema.Positions
 }
 

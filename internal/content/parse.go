@@ -130,6 +130,7 @@ func Parse(p string, data []byte, opts Options) (*Page, diag.List) {
 		return nil, list
 	}
 	page.BodyLine = bodyLine
+	page.Front = fm
 
 	d := schema.Decoder{Path: p, LineOffset: 1, ExtraKeys: opts.Taxonomies}
 	fm = lineBreaks(fm)
@@ -220,6 +221,13 @@ func (p *Page) classify() {
 	if p.Type == "" {
 		p.Type = "page"
 	}
+}
+
+// FrontMatter returns the front matter text of a file, for telling an
+// edit of the body from an edit of the fields.
+func FrontMatter(data []byte) ([]byte, bool) {
+	fm, _, _, ok := split(bytes.TrimPrefix(data, []byte("\ufeff")))
+	return fm, ok
 }
 
 // split separates front matter from body. bodyLine is the 1-based line

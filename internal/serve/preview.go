@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"net/http"
 	"path"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -76,11 +77,61 @@ func (p *Preview) Rebuild(ctx context.Context) (diag.List, error) {
 	}
 	problems = problems.Sort()
 	p.mu.Lock()
+	p.failed = next == nil
+	p.mu.Unlock()
+	p.publish(problems, next)
+	return problems, nil
+}
+
+// Update applies the files a watcher saw change. An edit of one page's
+// body (the common case while writing) is applied in place: that page is
+// parsed, checked and linked again, and only the outputs that show it are
+// made again when next asked for. Anything else rebuilds. It reports
+// whether it took the quick way.
+func (p *Preview) Update(ctx context.Context, changed []string) (diag.List, bool, error) {
+	rel := make([]string, 0, len(changed))
+	for _, c := range changed {
+		r, err := filepath.Rel(p.loader.Source, c)
+		if err != nil {
+			r = c
+		}
+		rel = append(rel, filepath.ToSlash(r))
+	}
+	p.mu.Lock()
+	snap := p.good
+	failed := p.failed
+	p.mu.Unlock()
+	if snap != nil && !failed {
+		// Rendering reads the parsed pages that Update changes.
+		p.renderMu.Lock()
+		plan, pages, ok := p.loader.Update(rel)
+		if ok && plan == snap.plan {
+			for _, pg := range pages {
+				delete(snap.cache, pg.Out)
+			}
+			for out := range snap.cache {
+				if _, generated := snap.generated[out]; generated {
+					delete(snap.cache, out)
+				}
+			}
+			snap.generated = nil // feeds and the search index show bodies
+			p.renderMu.Unlock()
+			p.publish(plan.Problems, nil)
+			return plan.Problems, true, nil
+		}
+		p.renderMu.Unlock()
+	}
+	problems, err := p.Rebuild(ctx)
+	return problems, false, err
+}
+
+// publish records a new state and tells every open page to reload.
+func (p *Preview) publish(problems diag.List, next *snapshot) {
+	p.mu.Lock()
 	if next != nil {
 		p.good = next
 	}
 	p.problems = problems
-	p.failed = next == nil
 	p.version++
 	v := p.version
 	for c := range p.clients {
@@ -90,7 +141,6 @@ func (p *Preview) Rebuild(ctx context.Context) (diag.List, error) {
 		}
 	}
 	p.mu.Unlock()
-	return problems, nil
 }
 
 func newSnapshot(plan *build.Plan, r *render.Renderer) *snapshot {

@@ -23,23 +23,32 @@ func (r *resolver) links() {
 		}
 	}
 	for _, p := range withBody {
-		doc := p.Source.Body
-		p.LinkDests = make([]string, len(doc.Links))
-		p.LinkLabels = make([]string, len(doc.Links))
-		for i, l := range doc.Links {
-			dest, problem, fix := r.link(p, l.Dest)
-			p.LinkDests[i] = dest
-			p.LinkLabels[i] = r.label(p, l.Dest)
-			if problem != "" {
-				line, col := p.Source.FilePos(l.Line, l.Col)
-				field := "link"
-				if l.Image {
-					field = "image"
-				}
-				r.errorf(p.Source.Path, line, col, field, fix, "%s", problem)
+		var problems diag.List
+		p.LinkDests, p.LinkLabels, problems = r.relink(p, p.Source)
+		r.list = append(r.list, problems...)
+	}
+}
+
+// relink resolves every link and image of a page's body as parsed in cp,
+// returning the addresses to write, the document labels and the problems.
+func (r *resolver) relink(p *Page, cp *content.Page) (dests, labels []string, problems diag.List) {
+	doc := cp.Body
+	dests = make([]string, len(doc.Links))
+	labels = make([]string, len(doc.Links))
+	for i, l := range doc.Links {
+		dest, problem, fix := r.link(p, l.Dest)
+		dests[i] = dest
+		labels[i] = r.label(p, l.Dest)
+		if problem != "" {
+			line, col := cp.FilePos(l.Line, l.Col)
+			field := "link"
+			if l.Image {
+				field = "image"
 			}
+			problems.Errorf(cp.Path, line, col, field, fix, "%s", problem)
 		}
 	}
+	return dests, labels, problems
 }
 
 // link resolves one destination as written on page p. It returns the URL

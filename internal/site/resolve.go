@@ -65,6 +65,7 @@ func Resolve(ctx context.Context, pages []*content.Page, opts Options) (*Site, d
 		r.links()
 	}
 	r.menus()
+	r.s.r = r
 	return r.s, r.list
 }
 

@@ -52,6 +52,9 @@ type Site struct {
 	Aliases []Alias
 	// Files are content files other than pages (bundle resources) to copy.
 	Files []File
+
+	// r is the resolver that made the site, kept for Replace.
+	r *resolver
 }
 
 // Page is one published page.
