@@ -62,6 +62,9 @@ type Meta struct {
 	Aliases   []string `yaml:"aliases"`
 	Weight    int      `yaml:"weight"`
 	Type      string   `yaml:"type"`
+	// Language is the page's language when it is not the site's, as a
+	// BCP 47 tag such as cy (Welsh) or pl (Polish).
+	Language string `yaml:"language"`
 	// Principles names the principles (by slug) that this page is
 	// evidence of applying.
 	Principles []string   `yaml:"principles"`

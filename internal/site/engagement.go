@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -45,6 +46,9 @@ func (r *resolver) engagement() {
 		}
 	}
 	for _, p := range r.s.Regular {
+		if l := p.Source.Meta.Language; l != "" && !languageTag.MatchString(l) {
+			r.fieldErr(p, "language", "write a language code such as cy for Welsh or pl for Polish", "%q is not a language code", l)
+		}
 		r.documents(p)
 		if p.EasyRead != nil {
 			r.documents(p.EasyRead)
@@ -55,6 +59,9 @@ func (r *resolver) engagement() {
 	r.uniqueNumbers()
 	r.crossLinks()
 }
+
+// languageTag is the shape of a BCP 47 language tag: cy, en-GB, zh-Hant.
+var languageTag = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$`)
 
 func (r *resolver) fieldErr(p *Page, key, fix, format string, args ...any) {
 	pos := p.Source.FieldPos(key)

@@ -240,3 +240,11 @@ func (s *Site) HasEvents() bool {
 	}
 	return false
 }
+
+// Language is the language of the page: its own, or the site's.
+func (p *Page) Language(site string) string {
+	if p.Source != nil && p.Source.Meta.Language != "" {
+		return p.Source.Meta.Language
+	}
+	return site
+}
