@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/engage-ssg/engage/internal/content"
@@ -313,27 +314,34 @@ func (c *checker) hasPageLink() bool {
 	return false
 }
 
-// textRun is the text of a block with the source offset of each byte.
+// textRun is the text of a block, with where each part of it was written
+// in the source.
 type textRun struct {
-	text []byte
-	offs []int
+	text  []byte
+	spans []span
 }
+
+// span is a stretch of the run copied from one place in the source.
+type span struct{ at, src int }
 
 func (t *textRun) add(b []byte, start int) {
-	for i := range b {
-		t.text = append(t.text, b[i])
-		t.offs = append(t.offs, start+i)
-	}
+	t.spans = append(t.spans, span{at: len(t.text), src: start})
+	t.text = append(t.text, b...)
 }
 
+// off is the source offset of byte i of the run.
 func (t *textRun) off(i int) int {
-	if i < len(t.offs) {
-		return t.offs[i]
+	if len(t.spans) == 0 {
+		return 0
 	}
-	if len(t.offs) > 0 {
-		return t.offs[len(t.offs)-1]
+	if i >= len(t.text) && len(t.text) > 0 {
+		i = len(t.text) - 1
 	}
-	return 0
+	j := sort.Search(len(t.spans), func(k int) bool { return t.spans[k].at > i }) - 1
+	if j < 0 {
+		j = 0
+	}
+	return t.spans[j].src + i - t.spans[j].at
 }
 
 // collect gathers the words of a block, skipping code.
@@ -343,8 +351,7 @@ func (c *checker) collect(n ast.Node, run *textRun) {
 		case *ast.Text:
 			run.add(ch.Segment.Value(c.doc.Source), ch.Segment.Start)
 			if ch.SoftLineBreak() || ch.HardLineBreak() {
-				run.text = append(run.text, ' ')
-				run.offs = append(run.offs, ch.Segment.Stop)
+				run.add([]byte{' '}, ch.Segment.Stop)
 			}
 		case *ast.Image:
 			// A picture is not part of the sentence beside it.

@@ -12,9 +12,10 @@ import (
 
 // Sentence is a sentence of a text with its offset in bytes.
 type Sentence struct {
-	Text   string
-	Offset int
-	Words  int
+	Text      string
+	Offset    int
+	Words     int
+	Syllables int
 }
 
 // abbreviations end with a full stop that does not end a sentence.
@@ -33,8 +34,13 @@ func Sentences(text string) []Sentence {
 		s := strings.TrimSpace(text[start:end])
 		if s != "" {
 			off := start + strings.Index(text[start:end], s)
-			if n := len(Words(s)); n > 0 {
-				out = append(out, Sentence{Text: s, Offset: off, Words: n})
+			words := Words(s)
+			if len(words) > 0 {
+				syl := 0
+				for _, w := range words {
+					syl += Syllables(w)
+				}
+				out = append(out, Sentence{Text: s, Offset: off, Words: len(words), Syllables: syl})
 			}
 		}
 		start = end
@@ -109,24 +115,29 @@ func lastWord(s string) string {
 // word each.
 func Words(text string) []string {
 	var out []string
-	b := []byte(text)
-	for i, c := range b {
-		if (c == '.' || c == ',') && i > 0 && i+1 < len(b) && isDigit(b[i-1]) && isDigit(b[i+1]) {
-			b[i] = '0' // keep the number together while splitting
+	start := -1
+	flush := func(end int) {
+		if start >= 0 {
+			if w := strings.Trim(text[start:end], "'’-"); w != "" {
+				out = append(out, w)
+			}
+			start = -1
 		}
 	}
-	masked := string(b)
-	pos := 0
-	for _, f := range strings.FieldsFunc(masked, func(r rune) bool {
-		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-')
-	}) {
-		i := strings.Index(masked[pos:], f) + pos
-		pos = i + len(f)
-		w := strings.Trim(text[i:i+len(f)], "'’-")
-		if w != "" {
-			out = append(out, w)
+	for i, r := range text {
+		inWord := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-'
+		if !inWord && (r == '.' || r == ',') && i > 0 && isDigit(text[i-1]) && i+1 < len(text) && isDigit(text[i+1]) {
+			inWord = true
 		}
+		if inWord {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		flush(i)
 	}
+	flush(len(text))
 	return out
 }
 
@@ -190,10 +201,8 @@ type Score struct {
 func Measure(sentences []Sentence) Score {
 	s := Score{Sentences: len(sentences)}
 	for _, sen := range sentences {
-		for _, w := range Words(sen.Text) {
-			s.Words++
-			s.Syllables += Syllables(w)
-		}
+		s.Words += sen.Words
+		s.Syllables += sen.Syllables
 	}
 	if s.Words == 0 || s.Sentences == 0 {
 		return s
