@@ -84,7 +84,7 @@ func TestProblems(t *testing.T) {
 		{
 			name:  "broken site-path image far from any page",
 			files: map[string]string{"content/a.md": "---\ntitle: A\n---\n![A map](/images/valley-map-large.png)\n"},
-			want:  []string{`content/a.md:4:1: image: "/images/valley-map-large.png" is not a page or file on this site; check the address; page addresses look like /events/carers-cafe/`},
+			want:  []string{`content/a.md:4:1: image: "/images/valley-map-large.png" is not a page or file on this site; check the file name: put pictures under assets/images/ and write /assets/images/name.png, or put the picture beside the page in its bundle folder`},
 		},
 		{
 			name: "broken relative .md link",

@@ -44,6 +44,9 @@ func (r *resolver) relink(p *Page, cp *content.Page) (dests, labels []string, pr
 			field := "link"
 			if l.Image {
 				field = "image"
+				if strings.HasPrefix(fix, "check the address") {
+					fix = "check the file name: put pictures under assets/images/ and write /assets/images/name.png, or put the picture beside the page in its bundle folder"
+				}
 			}
 			problems.Errorf(cp.Path, line, col, field, fix, "%s", problem)
 		}
