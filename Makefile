@@ -38,6 +38,8 @@ APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chr
 browser-deps: $(CHROMIUM) $(BROWSERTEST)/node_modules/.package-lock.json
 
 $(CHROMIUM):
+	@if [ "$$(id -u)" != 0 ] && ! command -v sudo >/dev/null; then \
+	  echo "browser-deps: $(CHROMIUM) is missing and this user cannot install it: run 'apt-get install chromium' as root"; exit 1; fi
 	@echo "browser-deps: $(CHROMIUM) is missing; installing Debian's chromium: apt-get install -y chromium"
 	@$(APT_INSTALL) || { \
 	  echo "browser-deps: apt-get install failed; running apt-get update, then installing again"; \

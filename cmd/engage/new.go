@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -47,6 +48,10 @@ Options:
 		return 2
 	}
 	kind, title := fl.Arg(0), fl.Arg(1)
+	if _, err := os.Stat(filepath.Join(*source, "site.yaml")); err != nil {
+		fmt.Fprintf(stderr, "engage new: %s has no site.yaml, so it is not a site folder; run engage new in your site's folder, or give it with --source\n", *source)
+		return 1
+	}
 	loc := time.UTC
 	if cfg, _ := config.Load(osDirFS(*source)); cfg != nil && cfg.Location != nil {
 		loc = cfg.Location

@@ -1,5 +1,6 @@
 // Package build runs the whole pipeline, load → parse → resolve → render →
-// write, for the engage build command (and, later, check and serve). Each
+// write, for engage build, and its first stages for engage check and
+// engage serve. Each
 // stage is a function from one plain value to the next; this package only
 // wires them together, fans the parallel stages out and decides whether
 // the output is committed.
@@ -13,7 +14,6 @@ import (
 	"io/fs"
 	"os"
 	"path"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"time"
@@ -366,6 +366,7 @@ func layers(src, theme fs.FS, dir string) render.Layers {
 
 type emptyFS struct{}
 
+// Open finds nothing: a site without a theme has no theme files.
 func (emptyFS) Open(name string) (fs.File, error) {
 	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 }
@@ -575,12 +576,4 @@ func mediaType(name string) string {
 		return "application/json"
 	}
 	return ""
-}
-
-// Abs returns an absolute form of a folder for messages.
-func Abs(dir string) string {
-	if a, err := filepath.Abs(dir); err == nil {
-		return a
-	}
-	return dir
 }

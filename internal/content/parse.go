@@ -137,7 +137,13 @@ func Parse(p string, data []byte, opts Options) (*Page, diag.List) {
 	var node yaml.Node
 	if err := yaml.Unmarshal(fm, &node); err != nil {
 		d.Decode(fm, &page.Meta) // reports the syntax error with its line
-		return nil, d.Problems
+		// Keep the page, with its body, so that links to it and its
+		// easy-read version are not reported as problems too.
+		page.Meta.Title = strings.TrimSuffix(path.Base(p), ".md")
+		if opts.Markdown != nil {
+			page.Body = opts.Markdown.Parse(body)
+		}
+		return page, d.Problems
 	}
 	root := schema.Root(&node)
 	page.Meta.Terms = takeTerms(&d, root, opts.Taxonomies)

@@ -281,6 +281,18 @@ func (r *Renderer) funcs() template.FuncMap {
 		},
 		// ogLocale writes a language tag the Open Graph way: en-GB is en_GB.
 		"ogLocale": func(lang string) string { return strings.ReplaceAll(lang, "-", "_") },
+		// taxonomies returns the site's taxonomies in site.yaml order.
+		"taxonomies": func() []*site.Taxonomy { return r.site.Taxonomies },
+		// termsOf returns a page's terms of one taxonomy.
+		"termsOf": func(p *site.Page, taxonomy string) []site.TermRef {
+			var out []site.TermRef
+			for _, t := range p.Terms {
+				if t.Taxonomy == taxonomy {
+					out = append(out, t)
+				}
+			}
+			return out
+		},
 		// lower writes text in lower case.
 		"lower": strings.ToLower,
 		// tel writes a phone number for a tel: link: digits and + only.

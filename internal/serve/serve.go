@@ -1,7 +1,7 @@
-// Package serve is the preview web server: it serves a built site from a
-// folder, and nothing outside it, on the loopback interface by default. It
-// sits after the write stage; engage serve builds into a temporary folder
-// and hands that folder to Handler.
+// Package serve is engage serve: the live preview (Preview), which renders
+// pages on request from the last site that built and reloads open pages
+// when files change (Watcher), and Handler, which serves a built folder
+// and nothing outside it, for the browser tests.
 package serve
 
 import (

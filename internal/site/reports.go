@@ -90,6 +90,8 @@ func (r *resolver) report(year int) *Report {
 			if in(p.Event.Start) {
 				if p.Event.Status == "cancelled" {
 					rep.Cancelled = append(rep.Cancelled, p)
+				} else if p.Event.Status == "postponed" {
+					// no date to count it under until a new one is set
 				} else if !p.Event.Past {
 					rep.Upcoming = append(rep.Upcoming, p)
 				} else {

@@ -222,7 +222,7 @@ func (s *Site) OpenCampaigns() []*Page {
 func (s *Site) UpcomingEvents() []*Page {
 	var out []*Page
 	for _, p := range s.Regular {
-		if p.Event != nil && !p.Event.Past && !p.Event.Start.IsZero() {
+		if p.Event != nil && !p.Event.Past && !p.Event.Start.IsZero() && p.Event.Status != "postponed" {
 			out = append(out, p)
 		}
 	}
