@@ -5,7 +5,6 @@
 package serve
 
 import (
-	"mime"
 	"net/http"
 	"net/url"
 	"os"
@@ -13,22 +12,6 @@ import (
 	"path/filepath"
 	"strings"
 )
-
-func init() {
-	// Types that Go's table or the machine's may lack or get wrong.
-	for ext, typ := range map[string]string{
-		".ics":  "text/calendar; charset=utf-8",
-		".json": "application/json",
-		".xml":  "application/xml; charset=utf-8",
-		".svg":  "image/svg+xml",
-		".css":  "text/css; charset=utf-8",
-		".js":   "text/javascript; charset=utf-8",
-		".html": "text/html; charset=utf-8",
-		".pdf":  "application/pdf",
-	} {
-		_ = mime.AddExtensionType(ext, typ)
-	}
-}
 
 // Handler serves the files under root. Paths with a ".." segment, written
 // plainly or percent-encoded, get 404, as do folders without an
@@ -59,9 +42,7 @@ func Handler(root string) http.Handler {
 			notFound(w, r, root)
 			return
 		}
-		if name == "feed.json" || strings.HasSuffix(name, "/feed.json") {
-			w.Header().Set("Content-Type", "application/feed+json")
-		}
+		w.Header().Set("Content-Type", contentType(full))
 		w.Header().Set("Cache-Control", "no-cache")
 		http.ServeFile(w, r, full)
 	})
