@@ -138,6 +138,10 @@ func When(start, end time.Time, loc *time.Location) string {
 	return out + " to " + Day(e) + ", " + Clock(e)
 }
 
+// Date writes a date the way GOV.UK and NHS.UK do: "14 March 2026", in
+// the time zone loc.
+func Date(t time.Time, loc *time.Location) string { return t.In(loc).Format("2 January 2006") }
+
 // Day writes a date in words: "Saturday 14 March 2026".
 func Day(t time.Time) string { return t.Format("Monday 2 January 2006") }
 

@@ -198,9 +198,9 @@ func intro(p *site.Page) string {
 		var when string
 		switch {
 		case !c.Opens.IsZero() && !c.Closes.IsZero():
-			when = fmt.Sprintf(" Open from %s to %s (all day).", c.Opens.Format("2 January 2006"), c.Closes.Format("2 January 2006"))
+			when = fmt.Sprintf(" Open from %s to %s (all day).", engagement.Date(c.Opens, c.Opens.Location()), engagement.Date(c.Closes, c.Closes.Location()))
 		case !c.Closes.IsZero():
-			when = fmt.Sprintf(" Closes %s.", c.Closes.Format("2 January 2006"))
+			when = fmt.Sprintf(" Closes %s.", engagement.Date(c.Closes, c.Closes.Location()))
 		}
 		para("", engagement.Label(c.Kind)+"."+when+" Status: "+c.Status+".")
 	}

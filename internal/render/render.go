@@ -232,7 +232,7 @@ func (r *Renderer) funcs() template.FuncMap {
 			if t.IsZero() {
 				return ""
 			}
-			return t.In(cfg.Location).Format("2 January 2006")
+			return engagement.Date(t, cfg.Location)
 		},
 		// isoDate writes a date for a <time datetime> attribute.
 		"isoDate": func(t time.Time) string {

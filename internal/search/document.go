@@ -102,7 +102,7 @@ func newDocument(s *site.Site, p *site.Page, sectionTitles map[string]string) *d
 		date = e.Start
 	}
 	if !date.IsZero() {
-		d.date = date.In(s.Config.Location).Format("2 January 2006")
+		d.date = engagement.Date(date, s.Config.Location)
 	}
 	d.status = status(facts)
 

@@ -335,7 +335,7 @@ func (r *resolver) applies(p *Page) {
 func (r *resolver) review(p *Page) {
 	if !p.ReviewDue.IsZero() && p.ReviewDue.Before(r.opts.Now) {
 		r.fieldWarn(p, "review_due", "check the page is still right, then set a new review date",
-			"the review was due on %s", p.ReviewDue.In(r.opts.Config.Location).Format("2 January 2006"))
+			"the review was due on %s", engagement.Date(p.ReviewDue, r.opts.Config.Location))
 	}
 }
 
