@@ -96,6 +96,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fl.StringVar(&opts.Now, "now", "", "treat this `time` as now (2026-03-14 or RFC 3339) for drafts, future pages and open or closed states")
 	fl.BoolVar(&opts.Strict, "strict", false, "fail the build on warnings as well as errors")
 	fl.BoolVar(&quiet, "quiet", false, "print only problems, not the summary line")
+	var prof profiles
+	fl.StringVar(&prof.cpu, "cpuprofile", "", "write a CPU profile of the build to `file`, for go tool pprof")
+	fl.StringVar(&prof.mem, "memprofile", "", "write a memory (heap) profile taken at the end of the build to `file`, for go tool pprof")
 	fl.Usage = func() {
 		fmt.Fprint(stderr, "Usage: engage build [options]\n\nBuilds the site in --source into --dest.\nExit status: 0 built; 1 the content or layouts have errors; 2 wrong usage.\n\nOptions:\n")
 		fl.PrintDefaults()
@@ -111,7 +114,15 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		prog = &progress{w: stderr, start: time.Now()}
 		opts.Progress = prog.update
 	}
+	stop, perr := prof.start()
+	if perr != nil {
+		fmt.Fprintf(stderr, "engage build: %v\n", perr)
+		return 2
+	}
 	res, err := build.Build(ctx, opts)
+	if perr := stop(); perr != nil {
+		fmt.Fprintf(stderr, "engage build: %v\n", perr)
+	}
 	prog.clear()
 	for _, p := range res.Problems {
 		fmt.Fprintln(stderr, p.String())

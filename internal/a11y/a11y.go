@@ -400,12 +400,28 @@ func (c *checker) text(n ast.Node) {
 	}
 }
 
+// hasCapitals reports whether text has a capital letter followed by a
+// capital or '&', which every match of capitals starts with.
+func hasCapitals(text string) bool {
+	for i := 0; i+1 < len(text); i++ {
+		if c := text[i]; c >= 'A' && c <= 'Z' {
+			if d := text[i+1]; d >= 'A' && d <= 'Z' || d == '&' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 var capitals = regexp.MustCompile(`\b[A-Z][A-Z&]+s?\b`)
 
 // abbreviations warns about a capitalised abbreviation that is not
 // explained the first time it is used: "Integrated Care Board (ICB)" or
 // "ICB (Integrated Care Board)" both explain it.
 func (c *checker) abbreviations(text string, run *textRun) {
+	if !hasCapitals(text) {
+		return // the regular expression is slow, and most text has none
+	}
 	for _, m := range capitals.FindAllStringIndex(text, -1) {
 		word := strings.TrimSuffix(text[m[0]:m[1]], "s")
 		if len(word) < 2 || c.allow[word] || c.seen[word] || strings.ToUpper(word) != word {

@@ -95,9 +95,9 @@ type Loader struct {
 	config []byte // the site.yaml text the cache belongs to
 	md     *markdown.Markdown
 	pages  map[string]parsed
-	checks map[*content.Page]diag.List
 	last   *Plan           // the last plan without errors, for Update
 	parse  content.Options // how the last run parsed pages
+	solve  site.Options    // how the last run resolved the site
 }
 
 // parsed is a cached parse of one content file.
@@ -120,7 +120,6 @@ func (l *Loader) Load(ctx context.Context) (*Plan, error) {
 		// raw HTML): start again.
 		l.config, l.md = text, nil
 		l.pages = map[string]parsed{}
-		l.checks = map[*content.Page]diag.List{}
 	}
 	cfg, problems := config.Load(srcFS)
 	plan.Problems = problems
@@ -158,7 +157,12 @@ func (l *Loader) Load(ctx context.Context) (*Plan, error) {
 		l.md = markdown.New(markdown.Options{RawHTML: cfg.Markdown.RawHTML})
 	}
 	plan.Markdown = l.md
-	l.parse = content.Options{Location: cfg.Location, Taxonomies: cfg.Taxonomies, Markdown: l.md, Workers: opts.Workers}
+	checks := a11y.Options{ReadingAge: cfg.Writing.ReadingAge, Allow: cfg.Writing.Abbreviations}
+	l.parse = content.Options{
+		Location: cfg.Location, Taxonomies: cfg.Taxonomies, Markdown: l.md, Workers: opts.Workers,
+		Check: func(p *content.Page) diag.List { return a11y.Check(p, checks) },
+		Bake:  true,
+	}
 	pages, problems, err := l.parseAll(ctx, srcFS, pagePaths, l.parse)
 	if err != nil {
 		return nil, err
@@ -184,12 +188,13 @@ func (l *Loader) Load(ctx context.Context) (*Plan, error) {
 			sizes[render.AssetDir+"/"+f] = info.Size()
 		}
 	}
-	s, problems := site.Resolve(ctx, pages, site.Options{
+	l.solve = site.Options{
 		Config: cfg, Now: now, Drafts: opts.Drafts, Files: otherPaths, Static: static, Sizes: sizes,
-	})
+	}
+	s, problems := site.Resolve(ctx, pages, l.solve)
 	plan.Site = s
 	plan.Problems = append(plan.Problems, problems...)
-	plan.Problems = append(plan.Problems, l.checkContent(ctx, s)...)
+	plan.Problems = append(plan.Problems, checkContent(s)...)
 	l.last = nil
 	if plan.Problems.Errors() == 0 {
 		l.last = plan
@@ -232,9 +237,6 @@ func (l *Loader) Update(changed []string) (plan *Plan, pages []*site.Page, ok bo
 	if !ok {
 		return nil, nil, false
 	}
-	checks := a11y.Check(next, a11y.Options{ReadingAge: plan.Config.Writing.ReadingAge, Allow: plan.Config.Writing.Abbreviations})
-	delete(l.checks, old.page)
-	l.checks[next] = checks
 	l.pages[file] = parsed{mod: info.ModTime(), size: info.Size(), page: next, problems: problems}
 	kept := plan.Problems[:0:0]
 	for _, p := range plan.Problems {
@@ -242,7 +244,7 @@ func (l *Loader) Update(changed []string) (plan *Plan, pages []*site.Page, ok bo
 			kept = append(kept, p)
 		}
 	}
-	plan.Problems = append(append(kept, problems...), checks...).Sort()
+	plan.Problems = append(append(kept, problems...), next.Checks...).Sort()
 	return plan, pages, true
 }
 
@@ -294,12 +296,11 @@ func (l *Loader) parseAll(ctx context.Context, fsys fs.FS, paths []string, opts 
 	return pages, problems, nil
 }
 
-// checkContent runs the accessibility and plain-English checks on every
-// page that will be published, in parallel, reusing the results for pages
-// that were not parsed again.
-func (l *Loader) checkContent(ctx context.Context, s *site.Site) diag.List {
+// checkContent gathers the accessibility and plain-English problems that
+// parsing found (content.Options.Check) on the pages that will be
+// published.
+func checkContent(s *site.Site) diag.List {
 	seen := map[*content.Page]bool{}
-	var todo []*content.Page
 	var all diag.List
 	for _, p := range s.Pages {
 		cp := p.Source
@@ -307,41 +308,8 @@ func (l *Loader) checkContent(ctx context.Context, s *site.Site) diag.List {
 			continue
 		}
 		seen[cp] = true
-		if list, ok := l.checks[cp]; ok {
-			all = append(all, list...)
-			continue
-		}
-		todo = append(todo, cp)
+		all = append(all, cp.Checks...)
 	}
-	opts := a11y.Options{ReadingAge: s.Config.Writing.ReadingAge, Allow: s.Config.Writing.Abbreviations}
-	lists := make([]diag.List, len(todo))
-	g, ctx := errgroup.WithContext(ctx)
-	workers := l.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	g.SetLimit(workers)
-	for i, p := range todo {
-		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			lists[i] = a11y.Check(p, opts)
-			return nil
-		})
-	}
-	_ = g.Wait()
-	checks := make(map[*content.Page]diag.List, len(seen))
-	for p := range seen {
-		if list, ok := l.checks[p]; ok {
-			checks[p] = list
-		}
-	}
-	for i, p := range todo {
-		checks[p] = lists[i]
-		all = append(all, lists[i]...)
-	}
-	l.checks = checks
 	return all
 }
 

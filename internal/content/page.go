@@ -8,6 +8,7 @@ package content
 import (
 	"time"
 
+	"github.com/engage-ssg/engage/internal/diag"
 	"github.com/engage-ssg/engage/internal/markdown"
 	"github.com/engage-ssg/engage/internal/schema"
 )
@@ -47,6 +48,9 @@ type Page struct {
 	BodyLine  int    // line in the file where the Markdown body starts
 	Front     []byte // the front matter as written, to tell a body edit from a field edit
 	Positions schema.Positions
+	// Checks are the accessibility and plain-English problems found by
+	// Options.Check when the page was parsed.
+	Checks diag.List
 }
 
 // Meta is the front matter every page may have. Dates are kept as written

@@ -27,6 +27,14 @@ type Options struct {
 	Taxonomies []string
 	Markdown   *markdown.Markdown
 	Workers    int // parallel parsers; 0 means one per CPU
+	// Check, when set, runs on each page that has a body, while its
+	// syntax tree is still in memory; what it finds is kept in
+	// Page.Checks.
+	Check func(*Page) diag.List
+	// Bake renders each body to HTML as soon as it is parsed and checked,
+	// and drops its syntax tree (see markdown.Bake), so that the pages of
+	// a large site do not hold their trees until they are written.
+	Bake bool
 }
 
 // Files lists the Markdown files and the other files (bundle resources)
@@ -130,7 +138,7 @@ func Parse(p string, data []byte, opts Options) (*Page, diag.List) {
 		return nil, list
 	}
 	page.BodyLine = bodyLine
-	page.Front = fm
+	page.Front = bytes.Clone(fm) // not a slice of data, which would keep the whole file in memory
 
 	d := schema.Decoder{Path: p, LineOffset: 1, ExtraKeys: opts.Taxonomies}
 	fm = lineBreaks(fm)
@@ -143,6 +151,7 @@ func Parse(p string, data []byte, opts Options) (*Page, diag.List) {
 		if opts.Markdown != nil {
 			page.Body = opts.Markdown.Parse(body)
 		}
+		finish(page, opts)
 		return page, d.Problems
 	}
 	root := schema.Root(&node)
@@ -193,7 +202,21 @@ func Parse(p string, data []byte, opts Options) (*Page, diag.List) {
 		po.Rows = page.EasyRead
 		page.Body = opts.Markdown.Parse(body, po)
 	}
+	finish(page, opts)
 	return page, list
+}
+
+// finish runs the checks that need a page's syntax tree, then bakes it.
+func finish(page *Page, opts Options) {
+	if page.Body == nil {
+		return
+	}
+	if opts.Check != nil {
+		page.Checks = opts.Check(page)
+	}
+	if opts.Bake && opts.Markdown != nil {
+		opts.Markdown.Bake(page.Body)
+	}
 }
 
 // lineBreaks replaces the characters that YAML counts as line ends but

@@ -11,7 +11,6 @@ package markdown
 import (
 	"bytes"
 	"io"
-	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -31,7 +30,8 @@ type Options struct {
 
 // Markdown converts page bodies. It is safe for concurrent use.
 type Markdown struct {
-	md goldmark.Markdown
+	md     goldmark.Markdown
+	unsafe bool // raw HTML and every kind of URL pass through
 }
 
 // New wires goldmark with the extensions engage uses: tables,
@@ -50,7 +50,7 @@ func New(opts Options) *Markdown {
 		md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(escapeHTML{}, 100)))
 	}
 	md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(rowRenderer{}, 100)))
-	return &Markdown{md: md}
+	return &Markdown{md: md, unsafe: opts.RawHTML}
 }
 
 // Doc is a parsed Markdown body: its tree, its source, and what the
@@ -61,6 +61,10 @@ type Doc struct {
 	Links    []Link
 	Headings []Heading
 	lines    []int // offsets where each line of Source starts
+
+	baked *baked // the rendered HTML, once baked (see Bake)
+	text  string // the plain text, once baked
+	empty bool   // the source was empty, once baked
 }
 
 // Link is a link or image written in the body.
@@ -186,12 +190,7 @@ func (d *Doc) SetDest(i int, dest string) {
 // again with the same label changes nothing.
 func (d *Doc) SetLabel(i int, label string) {
 	l := &d.Links[i]
-	if label == "" || l.label == label || l.Image {
-		return
-	}
-	// "[Annual report (PDF)](report.pdf)" already says what it is.
-	typ, _, _ := strings.Cut(label, ",")
-	if strings.Contains(strings.ToLower(l.Text), "("+strings.ToLower(typ)) {
+	if l.label == label || !labelShown(*l, label) {
 		return
 	}
 	if l.labelNode != nil {

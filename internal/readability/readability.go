@@ -114,7 +114,7 @@ func lastWord(s string) string {
 // between two digits stays inside the word, so 2.7 and 10,000 are one
 // word each.
 func Words(text string) []string {
-	var out []string
+	out := make([]string, 0, len(text)/6+1)
 	start := -1
 	flush := func(end int) {
 		if start >= 0 {
@@ -138,6 +138,9 @@ func Words(text string) []string {
 		flush(i)
 	}
 	flush(len(text))
+	if len(out) == 0 {
+		return nil
+	}
 	return out
 }
 
@@ -147,6 +150,9 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 // of vowels, with the usual corrections for a silent final e and -le.
 // Numbers count as one syllable per digit group, as they are read.
 func Syllables(word string) int {
+	if n, ok := asciiSyllables(word); ok {
+		return n
+	}
 	w := strings.ToLower(strings.Trim(word, "'’-"))
 	if w == "" {
 		return 0
@@ -183,6 +189,61 @@ func Syllables(word string) int {
 		n-- // "makes", "times"
 	}
 	return max(n, 1)
+}
+
+// asciiSyllables is Syllables for a short plain ASCII word without
+// hyphens or digits, the common case, without allocating; ok is false for
+// any other word.
+func asciiSyllables(word string) (n int, ok bool) {
+	var buf [32]byte
+	if len(word) == 0 || len(word) > len(buf) {
+		return 0, false
+	}
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		switch {
+		case c >= 'a' && c <= 'z':
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c == '\'':
+		default:
+			return 0, false
+		}
+		buf[i] = c
+	}
+	w := buf[:len(word)]
+	for len(w) > 0 && w[0] == '\'' {
+		w = w[1:]
+	}
+	for len(w) > 0 && w[len(w)-1] == '\'' {
+		w = w[:len(w)-1]
+	}
+	if len(w) == 0 {
+		return 0, true
+	}
+	vowel := func(c byte) bool {
+		return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'
+	}
+	prev := false
+	for _, c := range w {
+		v := vowel(c)
+		if v && !prev {
+			n++
+		}
+		prev = v
+	}
+	l := len(w)
+	has := func(suffix string) bool { return l >= len(suffix) && string(w[l-len(suffix):]) == suffix }
+	if l > 2 && w[l-1] == 'e' && !vowel(w[l-2]) && !(w[l-2] == 'l' && !vowel(w[l-3])) {
+		n--
+	}
+	if l > 3 && has("ed") && !has("ted") && !has("ded") && !vowel(w[l-3]) {
+		n--
+	}
+	if has("es") && l > 3 && strings.IndexByte("bcdfghjkmnpqrtvwxz", w[l-3]) >= 0 && strings.IndexByte("sxz", w[l-3]) < 0 && !(l > 4 && has("ches")) && !has("shes") && !has("ges") && !has("ces") {
+		n--
+	}
+	return max(n, 1), true
 }
 
 // Score is the readability of a text.

@@ -12,9 +12,11 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
+	"reflect"
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/engage-ssg/engage/internal/diag"
@@ -40,6 +42,14 @@ type Renderer struct {
 	assets    map[string]*Asset
 	sets      map[*site.Page]*template.Template
 	templates *templates
+	partials  *template.Template // every partial, for partialCached
+	cache     sync.Map           // cacheKey → template.HTML
+}
+
+// cacheKey names one rendering of a partial by partialCached.
+type cacheKey struct {
+	name     string
+	variants [4]any
 }
 
 // New parses every layout the site's pages need and processes the assets.
@@ -70,6 +80,12 @@ func New(s *site.Site, layouts, assets Layers, md *markdown.Markdown, minifyOutp
 		}
 	}
 	r.templates = ts
+	partials, prob := ts.parsePartials()
+	if prob != nil {
+		list.Add(*prob)
+		return r, list
+	}
+	r.partials = partials
 	reported := map[string]bool{}
 	for _, p := range s.Pages {
 		t, key, prob := ts.lookup(p)
@@ -96,16 +112,7 @@ func (r *Renderer) Page(p *site.Page) ([]byte, error) {
 	}
 	var content bytes.Buffer
 	if p.HasContent() && (p.Paginator == nil || p.Paginator.Number == 1) {
-		doc := p.Source.Body
-		for i := range doc.Links {
-			if i < len(p.LinkDests) {
-				doc.SetDest(i, p.LinkDests[i])
-			}
-			if i < len(p.LinkLabels) {
-				doc.SetLabel(i, p.LinkLabels[i])
-			}
-		}
-		if err := r.md.Render(&content, doc); err != nil {
+		if err := r.md.HTML(&content, p.Source.Body, p.LinkDests, p.LinkLabels); err != nil {
 			return nil, fmt.Errorf("render %s: %w", p.Source.Path, err)
 		}
 	}
@@ -121,6 +128,31 @@ func (r *Renderer) Page(p *site.Page) ([]byte, error) {
 	return r.minify("text/html", out.Bytes())
 }
 
+// partialCached renders the partial name with data, or returns the HTML
+// it rendered before for the same variants.
+func (r *Renderer) partialCached(name string, data any, variants ...any) (template.HTML, error) {
+	if len(variants) > len(cacheKey{}.variants) {
+		return "", fmt.Errorf("partialCached %s: at most %d variants, not %d", name, len(cacheKey{}.variants), len(variants))
+	}
+	key := cacheKey{name: name}
+	for i, v := range variants {
+		if v != nil && !reflect.TypeOf(v).Comparable() {
+			return "", fmt.Errorf("partialCached %s: variant %d is a %T, which cannot be a key; use a page, text or a number", name, i+1, v)
+		}
+		key.variants[i] = v
+	}
+	if h, ok := r.cache.Load(key); ok {
+		return h.(template.HTML), nil
+	}
+	var b strings.Builder
+	if err := r.partials.ExecuteTemplate(&b, name, data); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	r.cache.Store(key, h)
+	return h, nil
+}
+
 // AbsoluteBody renders a page's body as HTML with every URL absolute, for
 // feeds read away from the site. It must not run while the same page is
 // being rendered.
@@ -129,16 +161,7 @@ func (r *Renderer) AbsoluteBody(p *site.Page) (string, error) {
 		return "", nil
 	}
 	var b bytes.Buffer
-	doc := p.Source.Body
-	for i := range doc.Links {
-		if i < len(p.LinkDests) {
-			doc.SetDest(i, p.LinkDests[i])
-		}
-		if i < len(p.LinkLabels) {
-			doc.SetLabel(i, p.LinkLabels[i])
-		}
-	}
-	if err := r.md.Render(&b, doc); err != nil {
+	if err := r.md.HTML(&b, p.Source.Body, p.LinkDests, p.LinkLabels); err != nil {
 		return "", fmt.Errorf("render %s: %w", p.Source.Path, err)
 	}
 	return Absolute(b.String(), r.site.Config.BaseURL, p.URL), nil
@@ -351,6 +374,13 @@ func (r *Renderer) funcs() template.FuncMap {
 			}
 			return m, nil
 		},
+		// partialCached renders a partial once for each set of variants
+		// and reuses the HTML, as Hugo's partialCached does: a card in a
+		// list is the same on every list page that shows it, so
+		// {{partialCached "partials/card.html" (dict "Page" . "Level" 2) . 2}}
+		// renders it once per page and heading level. With no variants, the
+		// first call's data decides the HTML for every page.
+		"partialCached": r.partialCached,
 		// add and mul do arithmetic for chart layout.
 		"add": func(a, b int) int { return a + b },
 		"mul": func(a, b int) int { return a * b },

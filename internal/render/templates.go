@@ -103,6 +103,21 @@ func (ts *templates) parse(base, layout string) (*template.Template, *diag.Probl
 	return root, nil
 }
 
+// parsePartials parses every partial into one set, for partialCached.
+func (ts *templates) parsePartials() (*template.Template, *diag.Problem) {
+	root := template.New("partials").Funcs(ts.funcs).Option("missingkey=error")
+	for _, f := range ts.partials {
+		data, err := fs.ReadFile(ts.layers, f)
+		if err != nil {
+			return nil, &diag.Problem{Path: path.Join(LayoutDir, f), Message: "cannot be read: " + err.Error()}
+		}
+		if _, err := root.New(f).Parse(string(data)); err != nil {
+			return nil, ts.problem(err, f)
+		}
+	}
+	return root, nil
+}
+
 var templateErr = regexp.MustCompile(`^(?:html/)?template: ?([^:]+):(\d+)(?::(\d+))?: (.*)$`)
 
 // problem turns a template error into a problem at the layout's line.

@@ -7,10 +7,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/yuin/goldmark/ast"
-
 	"github.com/engage-ssg/engage/internal/engagement"
-	"github.com/engage-ssg/engage/internal/markdown"
 	"github.com/engage-ssg/engage/internal/site"
 )
 
@@ -108,7 +105,7 @@ func newDocument(s *site.Site, p *site.Page, sectionTitles map[string]string) *d
 
 	body := ""
 	if p.HasContent() {
-		body = bodyText(p.Source.Body)
+		body = p.Source.Body.Text()
 	}
 	d.summary = shorten(p.Summary)
 	if d.summary == "" {
@@ -123,27 +120,6 @@ func newDocument(s *site.Site, p *site.Page, sectionTitles map[string]string) *d
 	}
 	d.add(weightTitle, p.Title)
 	return d
-}
-
-// bodyText is the text of a Markdown body, a space between blocks so that
-// the last word of a heading and the first of the next paragraph stay two
-// words.
-func bodyText(doc *markdown.Doc) string {
-	var b strings.Builder
-	_ = ast.Walk(doc.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering || n.Type() != ast.TypeBlock {
-			return ast.WalkContinue, nil
-		}
-		if c := n.FirstChild(); c != nil && c.Type() == ast.TypeBlock {
-			return ast.WalkContinue, nil // a container: its blocks come next
-		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(doc.PlainText(n))
-		return ast.WalkSkipChildren, nil
-	})
-	return b.String()
 }
 
 // add indexes the words of texts at weight w, keeping each word's highest.

@@ -135,7 +135,7 @@ func (p *Page) IsEasyRead() bool { return p.Standard != nil }
 
 // HasContent reports whether the page has a Markdown body.
 func (p *Page) HasContent() bool {
-	return p.Source != nil && p.Source.Body != nil && len(p.Source.Body.Source) > 0
+	return p.Source != nil && p.Source.Body != nil && !p.Source.Body.Empty()
 }
 
 // Crumb is one step of a breadcrumb trail.

@@ -1,0 +1,202 @@
+package markdown
+
+import (
+	"bytes"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
+)
+
+// A baked Doc has been rendered to HTML once, at parse time, with a slot
+// where each link's destination and download label go, and has let go of
+// its syntax tree and source. Resolving links later only fills the slots:
+// a site of 10,000 pages does not keep 10,000 syntax trees in memory, and
+// a page's Markdown is rendered once however many times the page is
+// written (the page, its feed entries, the preview).
+
+// slotMark starts and ends a slot in the baked HTML. It is made of
+// characters that goldmark's URL and HTML escaping leave alone, so it
+// comes out of the renderer as written; a body that contains it is not
+// baked (see Bake).
+const slotMark = "zQengageSLOTq"
+
+// slot is one hole in the baked HTML.
+type slot struct {
+	link  int  // index into Doc.Links
+	label bool // the download label after the link text, not the destination
+}
+
+// baked is the HTML of a body cut at its slots: parts[0], slot 0,
+// parts[1], slot 1, ... parts[len(slots)].
+type baked struct {
+	parts []string
+	slots []slot
+}
+
+// Bake renders d to HTML with slots for link destinations and labels,
+// keeps the plain text of its blocks for the search index, and drops the
+// syntax tree and source. Checks that need the tree must run first. A body
+// whose text contains the slot marker is left as it is, and rendered from
+// its tree as usual. Bake is not safe to call twice on one Doc at once.
+func (m *Markdown) Bake(d *Doc) {
+	if d == nil || d.Root == nil || d.baked != nil || bytes.Contains(d.Source, []byte(slotMark)) {
+		return
+	}
+	d.text = d.blockText()
+	saved := make([][]byte, len(d.Links))
+	for i, l := range d.Links {
+		dest := []byte(slotMark + "d" + strconv.Itoa(i) + slotMark)
+		switch n := l.node.(type) {
+		case *ast.Link:
+			saved[i], n.Destination = n.Destination, dest
+			if d.Links[i].labelNode != nil {
+				n.RemoveChild(n, d.Links[i].labelNode)
+				d.Links[i].labelNode, d.Links[i].label = nil, ""
+			}
+			label := ast.NewString([]byte(slotMark + "l" + strconv.Itoa(i) + slotMark))
+			label.SetRaw(true)
+			n.AppendChild(n, label)
+		case *ast.Image:
+			saved[i], n.Destination = n.Destination, dest
+		}
+	}
+	var b bytes.Buffer
+	b.Grow(len(d.Source) + len(d.Source)/4)
+	if err := m.md.Renderer().Render(&b, d.Source, d.Root); err != nil {
+		// Rendering into memory does not fail; should it, keep the tree.
+		d.text = ""
+		return
+	}
+	d.baked = cut(b.String())
+	d.empty = len(d.Source) == 0
+	d.Root, d.Source, d.lines = nil, nil, nil
+	for i := range d.Links {
+		d.Links[i].node, d.Links[i].labelNode = nil, nil
+	}
+}
+
+// cut splits baked HTML at its slots.
+func cut(s string) *baked {
+	b := &baked{}
+	for {
+		i := strings.Index(s, slotMark)
+		if i < 0 {
+			break
+		}
+		rest := s[i+len(slotMark):]
+		j := strings.Index(rest, slotMark)
+		if j < 1 {
+			break
+		}
+		n, err := strconv.Atoi(rest[1:j])
+		if err != nil {
+			break
+		}
+		b.parts = append(b.parts, s[:i])
+		b.slots = append(b.slots, slot{link: n, label: rest[0] == 'l'})
+		s = rest[j+len(slotMark):]
+	}
+	b.parts = append(b.parts, s)
+	return b
+}
+
+// Baked reports whether d has been baked.
+func (d *Doc) Baked() bool { return d.baked != nil }
+
+// Empty reports whether the body has no text at all.
+func (d *Doc) Empty() bool {
+	if d.baked != nil {
+		return d.empty
+	}
+	return len(d.Source) == 0
+}
+
+// HTML writes the body as HTML, with link i pointing at dests[i] and
+// labelled with labels[i] (see SetLabel); a missing or empty entry keeps
+// the link as written. It works on baked and unbaked Docs alike; on an
+// unbaked Doc it changes the tree, so it must not run on one Doc twice at
+// once.
+func (m *Markdown) HTML(w io.Writer, d *Doc, dests, labels []string) error {
+	if d.baked == nil {
+		for i := range d.Links {
+			if i < len(dests) {
+				d.SetDest(i, dests[i])
+			}
+			if i < len(labels) {
+				d.SetLabel(i, labels[i])
+			}
+		}
+		return m.Render(w, d)
+	}
+	var b bytes.Buffer
+	size := 0
+	for _, p := range d.baked.parts {
+		size += len(p)
+	}
+	b.Grow(size + 64*len(d.baked.slots))
+	for i, s := range d.baked.slots {
+		b.WriteString(d.baked.parts[i])
+		l := d.Links[s.link]
+		if s.label {
+			if s.link < len(labels) && labelShown(l, labels[s.link]) {
+				b.WriteString(" (")
+				b.Write(util.EscapeHTML([]byte(labels[s.link])))
+				b.WriteString(")")
+			}
+			continue
+		}
+		dest := l.Dest
+		if s.link < len(dests) && dests[s.link] != "" {
+			dest = dests[s.link]
+		}
+		if m.unsafe || !html.IsDangerousURL([]byte(dest)) {
+			b.Write(util.EscapeHTML(util.URLEscape([]byte(dest), true)))
+		}
+	}
+	b.WriteString(d.baked.parts[len(d.baked.parts)-1])
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// labelShown reports whether a link shows label after its text: not for
+// pictures, and not when the text already says what the file is, as in
+// "[Annual report (PDF)](report.pdf)".
+func labelShown(l Link, label string) bool {
+	if label == "" || l.Image {
+		return false
+	}
+	typ, _, _ := strings.Cut(label, ",")
+	return !strings.Contains(strings.ToLower(l.Text), "("+strings.ToLower(typ))
+}
+
+// Text is the plain text of the body, a space between blocks so that the
+// last word of a heading and the first of the next paragraph stay two
+// words. The search index reads it.
+func (d *Doc) Text() string {
+	if d.baked != nil {
+		return d.text
+	}
+	return d.blockText()
+}
+
+func (d *Doc) blockText() string {
+	var b strings.Builder
+	_ = ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || n.Type() != ast.TypeBlock {
+			return ast.WalkContinue, nil
+		}
+		if c := n.FirstChild(); c != nil && c.Type() == ast.TypeBlock {
+			return ast.WalkContinue, nil // a container: its blocks come next
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(d.PlainText(n))
+		return ast.WalkSkipChildren, nil
+	})
+	return b.String()
+}

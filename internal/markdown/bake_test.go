@@ -1,0 +1,142 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// bakeSamples are bodies whose baked HTML must match what rendering the
+// tree gives: links, pictures, labels, footnotes, tables, raw HTML, rows.
+var bakeSamples = []string{
+	"",
+	"Plain words only.\n",
+	"See [the report](/documents/report.pdf) and [Annual report (PDF)](/a.pdf).\n",
+	"![A map of Lowmere](map.png)\n\nWords after.\n",
+	"![\"\"](decorative.png) with [*emphasis* link](../events/carers-cafe.md#when)\n",
+	"| a | b |\n|---|---|\n| [x](/x/) | ![y](y.png) |\n",
+	"Note[^1] and [link](https://example.org/a b?c=d&e=<f>).\n\n[^1]: A footnote with [a link](/n/).\n",
+	"<b>raw</b> [js](javascript:alert(1)) [data](data:text/html;base64,xx)\n",
+	"# Heading with [link](/h/)\n\n> Quote [q](/q/)\n\n- item [i](/i/)\n- ![pic](p.png) text\n",
+	"Autolink https://example.org and <https://example.org/x> and [ref][r].\n\n[r]: /ref/ \"Title\"\n",
+	"[link with \"quotes\" & amps](/a?b=1&c=2)\n",
+}
+
+// bakeDests and bakeLabels give every link a resolved address and a label.
+func bakeFill(d *Doc) (dests, labels []string) {
+	for i := range d.Links {
+		dests = append(dests, fmt.Sprintf("/resolved/%d/?q=a&b=\"c\"", i))
+		labels = append(labels, []string{"", "PDF, 3 KB", "Word document, 1.2 MB", "CSV & <data>"}[i%4])
+	}
+	return dests, labels
+}
+
+func bakedEqual(t *testing.T, m *Markdown, src string, rows bool) {
+	t.Helper()
+	po := ParseOptions{Rows: rows}
+	plain, baked := m.Parse([]byte(src), po), m.Parse([]byte(src), po)
+	wantText := plain.Text()
+	m.Bake(baked)
+	if !baked.Baked() && !strings.Contains(src, slotMark) {
+		t.Fatalf("Bake(%q) left the Doc unbaked", src)
+	}
+	if baked.Baked() && (baked.Root != nil || baked.Source != nil) {
+		t.Errorf("Bake(%q) kept the tree or the source", src)
+	}
+	if got := baked.Text(); got != wantText {
+		t.Errorf("Text after Bake(%q) = %q, want %q", src, got, wantText)
+	}
+	if baked.Empty() != (len(src) == 0) {
+		t.Errorf("Empty after Bake(%q) = %v", src, baked.Empty())
+	}
+	dests, labels := bakeFill(plain)
+	for round := range 2 { // filling twice gives the same HTML
+		var want, got bytes.Buffer
+		if err := m.HTML(&want, plain, dests, labels); err != nil {
+			t.Fatal(err)
+		}
+		if err := m.HTML(&got, baked, dests, labels); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("round %d: baked HTML of %q differs\n got: %s\nwant: %s", round, src, got.String(), want.String())
+		}
+	}
+	// No resolved addresses: the links stay as written.
+	var want, got bytes.Buffer
+	fresh := m.Parse([]byte(src), po)
+	if err := m.Render(&want, fresh); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.HTML(&got, baked, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() {
+		t.Errorf("baked HTML of %q without dests differs\n got: %s\nwant: %s", src, got.String(), want.String())
+	}
+}
+
+func TestBakeMatchesRender(t *testing.T) {
+	for _, raw := range []bool{false, true} {
+		m := New(Options{RawHTML: raw})
+		for _, src := range bakeSamples {
+			for _, rows := range []bool{false, true} {
+				t.Run(fmt.Sprintf("raw=%v/rows=%v/%.20q", raw, rows, src), func(t *testing.T) {
+					bakedEqual(t, m, src, rows)
+				})
+			}
+		}
+	}
+}
+
+func TestBakeLeavesMarkerBodiesAlone(t *testing.T) {
+	m := New(Options{})
+	src := "A body that mentions " + slotMark + "d0" + slotMark + " and [a link](/a/).\n"
+	d := m.Parse([]byte(src))
+	m.Bake(d)
+	if d.Baked() || d.Root == nil {
+		t.Fatal("Bake baked a body containing the slot marker; want it rendered from its tree")
+	}
+	var b bytes.Buffer
+	if err := m.HTML(&b, d, []string{"/b/"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), `href="/b/"`) || !strings.Contains(b.String(), slotMark+"d0") {
+		t.Errorf("HTML = %s, want the marker as text and the link resolved", b.String())
+	}
+}
+
+func TestSetLabelSkipsSaidTypes(t *testing.T) {
+	m := New(Options{})
+	d := m.Parse([]byte("[Annual report (PDF)](a.pdf) [Minutes](m.pdf) ![Map](m.png)\n"))
+	m.Bake(d)
+	var b bytes.Buffer
+	if err := m.HTML(&b, d, nil, []string{"PDF, 2 KB", "PDF, 5 KB", "PNG, 1 KB"}); err != nil {
+		t.Fatal(err)
+	}
+	got := b.String()
+	for _, want := range []string{`>Annual report (PDF)</a>`, `>Minutes (PDF, 5 KB)</a>`, `alt="Map"`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("HTML = %s\nwant it to contain %s", got, want)
+		}
+	}
+	if strings.Contains(got, "PNG") {
+		t.Errorf("HTML = %s, want no label on a picture", got)
+	}
+}
+
+func FuzzBake(f *testing.F) {
+	for _, s := range bakeSamples {
+		f.Add(s, false, false)
+	}
+	f.Add("<b>x</b> [*a*](b) ![](c)\n", true, true)
+	escaping, passing := New(Options{}), New(Options{RawHTML: true})
+	f.Fuzz(func(t *testing.T, src string, raw, rows bool) {
+		m := escaping
+		if raw {
+			m = passing
+		}
+		bakedEqual(t, m, src, rows)
+	})
+}
