@@ -132,20 +132,28 @@ func (m *Markdown) HTML(w io.Writer, d *Doc, dests, labels []string) error {
 		}
 		return m.Render(w, d)
 	}
-	var b bytes.Buffer
-	size := 0
+	size := 64 * len(d.baked.slots)
 	for _, p := range d.baked.parts {
 		size += len(p)
 	}
-	b.Grow(size + 64*len(d.baked.slots))
+	// Write straight into strings.Builder and bytes.Buffer; anything
+	// else gets the whole body in one Write.
+	var b strings.Builder
+	sw, direct := w.(io.StringWriter)
+	if g, ok := w.(interface{ Grow(int) }); ok && direct {
+		g.Grow(size)
+	} else if !direct {
+		b.Grow(size)
+		sw = &b
+	}
 	for i, s := range d.baked.slots {
-		b.WriteString(d.baked.parts[i])
+		sw.WriteString(d.baked.parts[i])
 		l := d.Links[s.link]
 		if s.label {
 			if s.link < len(labels) && labelShown(l, labels[s.link]) {
-				b.WriteString(" (")
-				b.Write(util.EscapeHTML([]byte(labels[s.link])))
-				b.WriteString(")")
+				sw.WriteString(" (")
+				sw.WriteString(string(util.EscapeHTML([]byte(labels[s.link]))))
+				sw.WriteString(")")
 			}
 			continue
 		}
@@ -154,11 +162,13 @@ func (m *Markdown) HTML(w io.Writer, d *Doc, dests, labels []string) error {
 			dest = dests[s.link]
 		}
 		if m.unsafe || !html.IsDangerousURL([]byte(dest)) {
-			b.Write(util.EscapeHTML(util.URLEscape([]byte(dest), true)))
+			sw.WriteString(string(util.EscapeHTML(util.URLEscape([]byte(dest), true))))
 		}
 	}
-	b.WriteString(d.baked.parts[len(d.baked.parts)-1])
-	_, err := w.Write(b.Bytes())
+	_, err := sw.WriteString(d.baked.parts[len(d.baked.parts)-1])
+	if !direct && err == nil {
+		_, err = io.WriteString(w, b.String())
+	}
 	return err
 }
 

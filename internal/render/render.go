@@ -110,23 +110,32 @@ func (r *Renderer) Page(p *site.Page) ([]byte, error) {
 	if t == nil {
 		return nil, fmt.Errorf("no layout for %s", p.URL)
 	}
-	var content bytes.Buffer
+	var content strings.Builder
 	if p.HasContent() && (p.Paginator == nil || p.Paginator.Number == 1) {
 		if err := r.md.HTML(&content, p.Source.Body, p.LinkDests, p.LinkLabels); err != nil {
 			return nil, fmt.Errorf("render %s: %w", p.Source.Path, err)
 		}
 	}
-	var out bytes.Buffer
+	out := pageBuffers.Get().(*bytes.Buffer)
+	defer pageBuffers.Put(out)
+	out.Reset()
 	data := &Data{Site: r.site, Page: p, Content: template.HTML(content.String())}
-	if err := t.Execute(&out, data); err != nil {
+	if err := t.Execute(out, data); err != nil {
 		// A layout that fails to execute is reported like a content
 		// problem, at its file and line, as a diag.List.
 		prob := r.templates.problem(err, t.Name())
 		prob.Message = fmt.Sprintf("%s (while rendering %s)", prob.Message, p.URL)
 		return nil, diag.List{*prob}
 	}
+	if r.minifier == nil {
+		return bytes.Clone(out.Bytes()), nil
+	}
 	return r.minify("text/html", out.Bytes())
 }
+
+// pageBuffers hold pages while their layout runs, so that each page does
+// not grow a new buffer from nothing; the minifier copies out of them.
+var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // partialCached renders the partial name with data, or returns the HTML
 // it rendered before for the same variants.
