@@ -85,7 +85,6 @@ func newDocument(s *site.Site, p *site.Page, sectionTitles map[string]string) *d
 		sortDate: p.Date,
 		typ:      p.Type,
 		terms:    p.Terms,
-		words:    map[string]int{},
 	}
 	facts := p // an easy-read page shows its standard page's status and terms
 	if p.Standard != nil {
@@ -107,6 +106,8 @@ func newDocument(s *site.Site, p *site.Page, sectionTitles map[string]string) *d
 	if p.HasContent() {
 		body = p.Source.Body.Text()
 	}
+	// About one distinct word in twelve bytes of text, in English prose.
+	d.words = make(map[string]int, 32+len(body)/12)
 	d.summary = shorten(p.Summary)
 	if d.summary == "" {
 		d.summary = shorten(body)
