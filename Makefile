@@ -5,7 +5,7 @@ NOW     ?=
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: all build run site test vet fmt-check browser-deps bench bench-quick clean
+.PHONY: all build run site test vet fmt-check browser-deps bench bench-hugo bench-quick clean
 
 all: build
 
@@ -60,11 +60,29 @@ fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 
-# Generate corpora of 1,000 and 10,000 pages and time engage build on them
-# (median of 5 runs, peak memory).
+# Generate corpora of 1,000, 10,000 and 100,000 pages and time engage build
+# on them (median of 5 runs, 1 run at 100,000 pages; peak memory), and Hugo
+# on the same content with the theme of cmd/bench/hugo when Hugo is
+# installed, with the ratios to Hugo's time and memory.
 bench: build
-	$(GO) run ./cmd/bench -engage $(BIN) -sizes 1000,10000 -runs 5
+	$(GO) run ./cmd/bench -engage $(BIN) -sizes 1000,10000,100000 -runs 5 -runs-large 1
 	$(GO) run ./cmd/bench reload -engage $(BIN) -pages 10000 -edits 10
+
+# The same, but Hugo must be there: Debian's hugo package, installed with
+# apt-get when it is missing and this user can (as browser-deps does for
+# chromium); otherwise this fails and says what to run.
+HUGO        := /usr/bin/hugo
+HUGO_APT    := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y hugo
+
+bench-hugo: build
+	@if ! [ -x $(HUGO) ] && ! command -v hugo >/dev/null; then \
+	  if [ "$$(id -u)" != 0 ] && ! command -v sudo >/dev/null; then \
+	    echo "bench-hugo: Hugo is not installed and this user cannot install it: run 'apt-get install hugo' as root"; exit 1; fi; \
+	  echo "bench-hugo: Hugo is not installed; installing Debian's hugo: apt-get install -y hugo"; \
+	  $(HUGO_APT) || { echo "bench-hugo: apt-get install failed; running apt-get update, then installing again"; \
+	    $(SUDO) apt-get update && $(HUGO_APT); } || { echo "bench-hugo: could not install hugo; run 'apt-get install hugo' as root"; exit 1; }; \
+	fi
+	$(GO) run ./cmd/bench -engage $(BIN) -sizes 1000,10000,100000 -runs 5 -runs-large 1 -hugo on
 
 bench-quick: build
 	$(GO) run ./cmd/bench -engage $(BIN) -sizes 1000 -runs 3

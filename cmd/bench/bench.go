@@ -29,18 +29,22 @@ const stderrLines = 40
 // tests can point it elsewhere.
 var shm = "/dev/shm"
 
-// bench generates a site for each size and times engage building it.
+// bench generates a site for each size and times engage building it, and
+// Hugo building the same content when it is installed.
 func bench(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	engage := fs.String("engage", "bin/engage", "the engage `binary` to measure")
 	sizeList := fs.String("sizes", "1000,10000", "site sizes in pages, separated by commas")
 	runs := fs.Int("runs", 5, "builds per size; the median is reported")
+	runsLarge := fs.Int("runs-large", 1, fmt.Sprintf("builds per size for sizes of %d pages or more, which are slow", largeSize))
 	seed := fs.Int64("seed", 1, "seed for the generated sites")
 	dir := fs.String("dir", "", "`folder` for the generated sites (default: a new folder under /dev/shm, or the temp folder)")
 	keep := fs.Bool("keep", false, "keep the generated sites and the output of the last build")
+	hugoFlag := fs.String("hugo", "auto", "build the same sites with Hugo and compare: auto (when Hugo is installed), on (fail when it is not) or off")
+	hugoBin := fs.String("hugo-bin", "", "the Hugo `binary` (default: "+hugoDefault+", or hugo on PATH)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: bench [flags]\n       bench generate [-pages N] [-seed S] [-easy N] DIR\n\nflags:")
+		fmt.Fprintln(stderr, "usage: bench [flags]\n       bench generate [-pages N] [-seed S] [-easy N] DIR\n       bench reload [-engage BIN] [-pages N] [-edits N]\n\nflags:")
 		fs.PrintDefaults()
 	}
 	if err := parse(fs, args); err != nil {
@@ -56,9 +60,28 @@ func bench(ctx context.Context, args []string, stdout, stderr io.Writer) (err er
 	if *runs < 1 {
 		return fmt.Errorf("-runs: %d; want at least 1", *runs)
 	}
+	if *runsLarge < 1 {
+		return fmt.Errorf("-runs-large: %d; want at least 1", *runsLarge)
+	}
+	mode, err := parseHugoMode(*hugoFlag)
+	if err != nil {
+		return err
+	}
 	bin, err := exec.LookPath(*engage)
 	if err != nil {
 		return fmt.Errorf("engage binary %s: not found or not executable; run 'make build' first, or pass -engage PATH", *engage)
+	}
+	hugo := ""
+	if mode != hugoOff {
+		hugo, err = findHugo(*hugoBin)
+		switch {
+		case err != nil && mode == hugoOn && *hugoBin != "":
+			return fmt.Errorf("hugo: %s not found or not executable; -hugo on needs it to check the Hugo targets", *hugoBin)
+		case err != nil && mode == hugoOn:
+			return errNoHugo
+		case err != nil:
+			hugo = ""
+		}
 	}
 
 	work, err := scratchDir()
@@ -85,8 +108,24 @@ func bench(ctx context.Context, args []string, stdout, stderr io.Writer) (err er
 		}
 	}()
 
-	fmt.Fprintf(stdout, "%s: %d runs per size, seed %d, %d CPUs, %s/%s\n", bin, *runs, *seed, runtime.NumCPU(), runtime.GOOS, runtime.GOARCH)
-	fmt.Fprintf(stdout, "%8s %8s %9s %9s %10s %9s %9s\n", "size", "pages", "median", "pages/s", "peak RSS", "min", "max")
+	plural := func(n int) string {
+		if n == 1 {
+			return "1 run"
+		}
+		return fmt.Sprintf("%d runs", n)
+	}
+	large := ""
+	if slices.ContainsFunc(sizes, func(n int) bool { return n >= largeSize }) {
+		large = fmt.Sprintf(" (%s at %d pages or more)", plural(*runsLarge), largeSize)
+	}
+	fmt.Fprintf(stdout, "%s: %s per size%s, seed %d, %d CPUs, %s/%s\n", bin, plural(*runs), large, *seed, runtime.NumCPU(), runtime.GOOS, runtime.GOARCH)
+	if hugo != "" {
+		fmt.Fprintf(stdout, "hugo: %s (%s), the same content folder with the theme of cmd/bench/hugo, --minify\n", hugo, hugoVersion(ctx, hugo))
+	} else {
+		fmt.Fprintln(stdout, missingHugo(mode, *hugoBin))
+	}
+	fmt.Fprintf(stdout, "%-7s %8s %8s %9s %9s %10s %9s %9s\n", "", "size", "pages", "median", "pages/s", "peak RSS", "min", "max")
+	measured, hugoMeasured := map[int]summary{}, map[int]summary{}
 	for _, size := range sizes {
 		site := filepath.Join(sites, fmt.Sprintf("site-%d-seed-%d", size, *seed))
 		if _, err := os.Stat(site); err == nil {
@@ -100,31 +139,128 @@ func bench(ctx context.Context, args []string, stdout, stderr io.Writer) (err er
 		}
 		fmt.Fprintf(stderr, "generated %d pages and %d easy-read versions (%.1f MB) in %.2fs\n",
 			stats.Pages, stats.EasyRead, float64(stats.Bytes)/1e6, time.Since(start).Seconds())
+		pages := stats.Pages + stats.EasyRead
+		n := runsFor(size, *runs, *runsLarge)
 
 		out := filepath.Join(work, fmt.Sprintf("public-%d", size))
-		var results []result
-		for i := range *runs {
-			if err := os.RemoveAll(out); err != nil {
-				return fmt.Errorf("clear %s: %w", out, err)
-			}
-			r, err := build(ctx, bin, site, out)
-			if err != nil {
-				return fmt.Errorf("%d-page site, run %d of %d: %w", size, i+1, *runs, err)
-			}
-			if i == 0 && len(r.stderr) > 0 {
-				fmt.Fprintf(stderr, "note: engage wrote %d lines to stderr despite --quiet; the first ones:\n%s",
-					countLines(r.stderr), firstLines(r.stderr, 5))
-			}
-			results = append(results, r)
+		results, err := timeRuns(ctx, "engage", size, n, out, func() *exec.Cmd {
+			return exec.CommandContext(ctx, bin, "build", "--source", site, "--dest", out, "--quiet", "--now", buildNow)
+		}, stderr)
+		if err != nil {
+			return err
 		}
-		line, peak := summarise(size, stats.Pages+stats.EasyRead, results)
-		fmt.Fprintln(stdout, line)
-		if own, ok := selfPeakRSS(); ok && peak >= 0 && peak <= own {
-			fmt.Fprintf(stderr, "note: the %d-page builds peaked below this runner's own %.1f MiB; Linux can count part of a parent's memory in a child it starts, so read that figure as an upper bound\n",
-				size, float64(own)/(1<<20))
+		engageSum := summarise(size, pages, results)
+		measured[size] = engageSum
+		fmt.Fprintln(stdout, engageSum.line("engage"))
+		noteLowPeak(stderr, "engage", engageSum)
+		if hugo == "" {
+			continue
+		}
+		engageHTML := htmlPages("engage", out)
+		if !*keep {
+			// Free the memory of the tmpfs for Hugo's builds.
+			if err := os.RemoveAll(out); err != nil {
+				return fmt.Errorf("remove %s: %w", out, err)
+			}
+		}
+		if why := hugoTooBig(hugoMeasured, size); why != "" {
+			fmt.Fprintln(stdout, "  "+why)
+			continue
+		}
+
+		proj := filepath.Join(work, fmt.Sprintf("hugo-%d", size))
+		if err := writeHugoProject(proj, site); err != nil {
+			return fmt.Errorf("write the Hugo project for the %d-page site: %w", size, err)
+		}
+		hout := filepath.Join(work, fmt.Sprintf("hugo-public-%d", size))
+		hresults, err := timeRuns(ctx, "hugo", size, n, hout, func() *exec.Cmd {
+			return hugoCommand(ctx, hugo, proj, hout)
+		}, stderr)
+		if err != nil {
+			return err
+		}
+		hugoSum := summarise(size, pages, hresults)
+		hugoMeasured[size] = hugoSum
+		fmt.Fprintln(stdout, hugoSum.line("hugo"))
+		noteLowPeak(stderr, "hugo", hugoSum)
+		fmt.Fprintln(stdout, ratioLine(engageSum, hugoSum))
+		fmt.Fprintln(stdout, "  "+pageCounts(engageHTML, htmlPages("hugo", hout), hresults[len(hresults)-1].stdout))
+		if !*keep {
+			if err := os.RemoveAll(hout); err != nil {
+				return fmt.Errorf("remove %s: %w", hout, err)
+			}
+		}
+	}
+	if small, ok := measured[10_000]; ok {
+		if big, ok := measured[largeSize]; ok {
+			for _, line := range scaleLines(small, big) {
+				fmt.Fprintln(stdout, line)
+			}
 		}
 	}
 	return nil
+}
+
+// runsFor returns how many builds a size gets: runsLarge for the slow
+// sizes of largeSize pages or more, runs for the others.
+func runsFor(size, runs, runsLarge int) int {
+	if size >= largeSize {
+		return runsLarge
+	}
+	return runs
+}
+
+// timeRuns builds n times into a fresh out, with the command cmd makes,
+// and returns what each build cost. tool and size name the builds in
+// errors and notes.
+func timeRuns(ctx context.Context, tool string, size, n int, out string, cmd func() *exec.Cmd, stderr io.Writer) ([]result, error) {
+	var results []result
+	for i := range n {
+		if err := os.RemoveAll(out); err != nil {
+			return nil, fmt.Errorf("clear %s: %w", out, err)
+		}
+		r, err := timed(ctx, cmd())
+		if err != nil {
+			return nil, fmt.Errorf("%s, %d-page site, run %d of %d: %w", tool, size, i+1, n, err)
+		}
+		if i == 0 && len(r.stderr) > 0 {
+			fmt.Fprintf(stderr, "note: %s wrote %d lines to stderr building the %d-page site; the first ones:\n%s",
+				tool, countLines(r.stderr), size, firstLines(r.stderr, 5))
+		}
+		results = append(results, r)
+	}
+	return results, nil
+}
+
+// noteLowPeak says when a peak RSS is no more than the runner's own, which
+// Linux may have counted in the child.
+func noteLowPeak(stderr io.Writer, tool string, s summary) {
+	if own, ok := selfPeakRSS(); ok && s.peak >= 0 && s.peak <= own {
+		fmt.Fprintf(stderr, "note: the %d-page %s builds peaked below this runner's own %.1f MiB; Linux can count part of a parent's memory in a child it starts, so read that figure as an upper bound\n",
+			s.size, tool, float64(own)/(1<<20))
+	}
+}
+
+// htmlPages says how many HTML pages tool wrote to dir.
+func htmlPages(tool, dir string) string {
+	pages, redirects, err := countHTML(dir)
+	switch {
+	case err != nil:
+		return fmt.Sprintf("%s unknown (%v)", tool, err)
+	case redirects > 0:
+		return fmt.Sprintf("%s %d (and %d redirects)", tool, pages, redirects)
+	}
+	return fmt.Sprintf("%s %d", tool, pages)
+}
+
+// pageCounts compares how many HTML pages engage and Hugo wrote, with the
+// counts of Hugo's own build summary.
+func pageCounts(engage, hugo string, hugoStdout []byte) string {
+	s := "HTML pages written: " + engage + ", " + hugo
+	if pages, pagers, ok := hugoCounts(hugoStdout); ok {
+		s += fmt.Sprintf("; Hugo's summary: %d pages, %d paginator pages", pages, pagers)
+	}
+	return s
 }
 
 // scratchDir makes a new folder in memory when the system has /dev/shm,
@@ -142,13 +278,14 @@ func scratchDir() (string, error) {
 type result struct {
 	wall   time.Duration
 	rss    int64 // peak resident memory in bytes, or -1 when unknown
+	stdout []byte
 	stderr []byte
 }
 
-// build runs engage once and measures it.
-func build(ctx context.Context, bin, site, out string) (result, error) {
-	cmd := exec.CommandContext(ctx, bin, "build", "--source", site, "--dest", out, "--quiet", "--now", buildNow)
-	var stderr bytes.Buffer
+// timed runs a build command once and measures it.
+func timed(ctx context.Context, cmd *exec.Cmd) (result, error) {
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout = &stdout
 	cmd.Stderr = &stderr
 	start := time.Now()
 	err := cmd.Run()
@@ -162,9 +299,9 @@ func build(ctx context.Context, bin, site, out string) (result, error) {
 		return result{}, fmt.Errorf("%s failed (%v); the first %d lines it wrote to stderr:\n%s",
 			strings.Join(cmd.Args, " "), exit, stderrLines, firstLines(stderr.Bytes(), stderrLines))
 	case err != nil:
-		return result{}, fmt.Errorf("run %s: %w", bin, err)
+		return result{}, fmt.Errorf("run %s: %w", cmd.Path, err)
 	}
-	r := result{wall: wall, rss: -1, stderr: stderr.Bytes()}
+	r := result{wall: wall, rss: -1, stdout: stdout.Bytes(), stderr: stderr.Bytes()}
 	if rss, ok := peakRSS(cmd.ProcessState); ok {
 		r.rss = rss
 	}
@@ -192,9 +329,15 @@ func countLines(b []byte) int {
 	return strings.Count(strings.TrimRight(string(b), "\n"), "\n") + 1
 }
 
-// summarise returns the table line for one size and the peak RSS in bytes
-// (-1 when unknown).
-func summarise(size, pages int, results []result) (string, int64) {
+// summary is what the runs of one tool on one size cost.
+type summary struct {
+	size, pages      int
+	median, min, max time.Duration
+	peak             int64 // the largest peak RSS of any run in bytes, or -1 when unknown
+}
+
+// summarise sums up the runs of one size.
+func summarise(size, pages int, results []result) summary {
 	walls := make([]time.Duration, len(results))
 	peak := int64(-1)
 	for i, r := range results {
@@ -202,13 +345,17 @@ func summarise(size, pages int, results []result) (string, int64) {
 		peak = max(peak, r.rss)
 	}
 	slices.Sort(walls)
-	med := median(walls)
+	return summary{size: size, pages: pages, median: median(walls), min: walls[0], max: walls[len(walls)-1], peak: peak}
+}
+
+// line is the table line for tool.
+func (s summary) line(tool string) string {
 	rss := "n/a"
-	if peak >= 0 {
-		rss = fmt.Sprintf("%.1f MiB", float64(peak)/(1<<20))
+	if s.peak >= 0 {
+		rss = fmt.Sprintf("%.1f MiB", float64(s.peak)/(1<<20))
 	}
-	return fmt.Sprintf("%8d %8d %8.3fs %9.0f %10s %8.3fs %8.3fs",
-		size, pages, med.Seconds(), float64(pages)/med.Seconds(), rss, walls[0].Seconds(), walls[len(walls)-1].Seconds()), peak
+	return fmt.Sprintf("%-7s %8d %8d %8.3fs %9.0f %10s %8.3fs %8.3fs",
+		tool, s.size, s.pages, s.median.Seconds(), float64(s.pages)/s.median.Seconds(), rss, s.min.Seconds(), s.max.Seconds())
 }
 
 // median returns the middle of sorted durations, or the mean of the two

@@ -106,19 +106,22 @@ func TestBenchRunsEngage(t *testing.T) {
 	bin, calls := stub(t, "exit 0")
 	dir := t.TempDir()
 	var stdout, stderr bytes.Buffer
-	err := run(context.Background(), []string{"-engage", bin, "-sizes", "20,40", "-runs", "3", "-seed", "2", "-dir", dir}, &stdout, &stderr)
+	err := run(context.Background(), []string{"-engage", bin, "-sizes", "20,40", "-runs", "3", "-seed", "2", "-dir", dir, "-hugo", "off"}, &stdout, &stderr)
 	if err != nil {
 		t.Fatalf("bench: %v\nstderr:\n%s", err, stderr.String())
 	}
 
 	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
-	if len(lines) != 4 {
-		t.Fatalf("got %d lines of output, want a title, a header and one line per size:\n%s", len(lines), stdout.String())
+	if len(lines) != 5 {
+		t.Fatalf("got %d lines of output, want a title, the Hugo line, a header and one line per size:\n%s", len(lines), stdout.String())
 	}
-	for i, want := range [][2]string{{"20", "22"}, {"40", "44"}} {
-		fields := strings.Fields(lines[2+i])
-		if len(fields) < 2 || fields[0] != want[0] || fields[1] != want[1] {
-			t.Errorf("line %q: got size and pages %v, want %v (pages include easy-read versions)", lines[2+i], fields, want)
+	if want := "hugo: not run (-hugo off); the Hugo targets are not checked"; lines[1] != want {
+		t.Errorf("second line: got %q, want %q", lines[1], want)
+	}
+	for i, want := range [][3]string{{"engage", "20", "22"}, {"engage", "40", "44"}} {
+		fields := strings.Fields(lines[3+i])
+		if len(fields) < 3 || fields[0] != want[0] || fields[1] != want[1] || fields[2] != want[2] {
+			t.Errorf("line %q: got tool, size and pages %v, want %v (pages include easy-read versions)", lines[3+i], fields, want)
 		}
 	}
 
@@ -149,13 +152,13 @@ func TestBenchKeep(t *testing.T) {
 	bin, _ := stub(t, "exit 0")
 	dir := t.TempDir()
 	var stdout, stderr bytes.Buffer
-	if err := run(context.Background(), []string{"-engage", bin, "-sizes", "10", "-runs", "1", "-dir", dir, "-keep"}, &stdout, &stderr); err != nil {
+	if err := run(context.Background(), []string{"-engage", bin, "-sizes", "10", "-runs", "1", "-dir", dir, "-keep", "-hugo", "off"}, &stdout, &stderr); err != nil {
 		t.Fatalf("bench -keep: %v\nstderr:\n%s", err, stderr.String())
 	}
 	if _, err := os.Stat(filepath.Join(dir, "site-10-seed-1", "site.yaml")); err != nil {
 		t.Errorf("bench -keep: got %v, want the site kept", err)
 	}
-	if err := run(context.Background(), []string{"-engage", bin, "-sizes", "10", "-runs", "1", "-dir", dir}, &stdout, &stderr); err == nil || !strings.Contains(err.Error(), "already exists") {
+	if err := run(context.Background(), []string{"-engage", bin, "-sizes", "10", "-runs", "1", "-dir", dir, "-hugo", "off"}, &stdout, &stderr); err == nil || !strings.Contains(err.Error(), "already exists") {
 		t.Errorf("bench over a kept site: got %v, want an 'already exists' error", err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "site-10-seed-1", "site.yaml")); err != nil {
@@ -174,7 +177,7 @@ func TestBenchReportsFailures(t *testing.T) {
 		{
 			name:    "engage fails",
 			engage:  failing,
-			want:    []string{"exit status 3", "problem 1\n", "problem 40\n", "10 more lines", "10-page site, run 1 of 2"},
+			want:    []string{"exit status 3", "problem 1\n", "problem 40\n", "10 more lines", "engage, 10-page site, run 1 of 2"},
 			mustNot: []string{"problem 41\n"},
 		},
 		{
@@ -187,7 +190,7 @@ func TestBenchReportsFailures(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			var stdout, stderr bytes.Buffer
-			err := run(context.Background(), []string{"-engage", tt.engage, "-sizes", "10", "-runs", "2", "-dir", dir}, &stdout, &stderr)
+			err := run(context.Background(), []string{"-engage", tt.engage, "-sizes", "10", "-runs", "2", "-dir", dir, "-hugo", "off"}, &stdout, &stderr)
 			if err == nil {
 				t.Fatalf("bench: got no error, want one")
 			}

@@ -248,6 +248,16 @@ func (l *Loader) Update(changed []string) (plan *Plan, pages []*site.Page, ok bo
 	return plan, pages, true
 }
 
+// Forget makes the next Load read, parse and check the named files (slash
+// paths relative to the site folder) again even when their size and time
+// have not changed: two saves within one tick of the file system's clock
+// look the same by those alone.
+func (l *Loader) Forget(paths []string) {
+	for _, p := range paths {
+		delete(l.pages, p)
+	}
+}
+
 // parse returns the pages of paths, parsing only the files that changed
 // since the last run, and forgets the files that are gone.
 func (l *Loader) parseAll(ctx context.Context, fsys fs.FS, paths []string, opts content.Options) ([]*content.Page, diag.List, error) {

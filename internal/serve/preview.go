@@ -121,6 +121,9 @@ func (p *Preview) Update(ctx context.Context, changed []string) (diag.List, bool
 		}
 		p.renderMu.Unlock()
 	}
+	// Read the named files again even if their size and time look
+	// unchanged (two saves in one clock tick).
+	p.loader.Forget(rel)
 	problems, err := p.Rebuild(ctx)
 	return problems, false, err
 }
