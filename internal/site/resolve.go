@@ -336,9 +336,7 @@ func (r *resolver) paginate(first *Page, src string, per int) []*Page {
 		if i+1 < total {
 			pg.Next = urls[i+1]
 		}
-		for j, u := range urls {
-			pg.Links = append(pg.Links, PagerLink{Number: j + 1, URL: u, Current: j == i})
-		}
+		pg.Links = pagerLinks(urls, i)
 		p.Paginator = pg
 		if !r.claim(p.Out, src, p, func() (int, int) { return 1, 1 }) {
 			continue
@@ -347,6 +345,27 @@ func (r *resolver) paginate(first *Page, src string, per int) []*Page {
 		out = append(out, p)
 	}
 	return out
+}
+
+// pagerLinks are the numbered links of page i (0-based) of a list: the
+// first and last pages, and the pages either side of this one, with a gap
+// (Ellipsis) where numbers are left out, as GOV.UK's pagination does
+// ("1 … 6 7 8 … 42"). A list of 500 pages so has 7 links, not 500, and a
+// site's pagination costs time in proportion to its pages.
+func pagerLinks(urls []string, i int) []PagerLink {
+	var links []PagerLink
+	last := -1
+	for j := range urls {
+		if j != 0 && j != len(urls)-1 && (j < i-1 || j > i+1) {
+			continue
+		}
+		if last >= 0 && j > last+1 {
+			links = append(links, PagerLink{Ellipsis: true})
+		}
+		links = append(links, PagerLink{Number: j + 1, URL: urls[j], Current: j == i})
+		last = j
+	}
+	return links
 }
 
 // taxonomies groups pages by each taxonomy's terms.

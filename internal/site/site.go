@@ -176,11 +176,13 @@ type Paginator struct {
 	Links         []PagerLink
 }
 
-// PagerLink is a numbered link in a pagination nav.
+// PagerLink is a numbered link in a pagination nav, or a gap where
+// numbers are left out.
 type PagerLink struct {
-	Number  int
-	URL     string
-	Current bool
+	Number   int
+	URL      string
+	Current  bool
+	Ellipsis bool // a gap: no number and no link
 }
 
 // Alias is a redirect from an old address to a page.
