@@ -412,7 +412,10 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 }
 
 // write renders every page and writes every file into the staging folder,
-// in parallel, stopping at the first failure or cancellation.
+// in parallel, stopping at the first failure or cancellation. The files
+// that are not pages (feeds, calendars, the search index) are made on a
+// goroutine of their own while the pages render: they read the parsed
+// pages, which rendering does not change.
 func write(parent context.Context, tx *output.Tx, plan *Plan, r *render.Renderer, opts Options) (int, error) {
 	s := plan.Site
 	g, ctx := errgroup.WithContext(parent)
@@ -421,6 +424,9 @@ func write(parent context.Context, tx *output.Tx, plan *Plan, r *render.Renderer
 		workers = runtime.GOMAXPROCS(0)
 	}
 	g.SetLimit(workers + 1)
+	generated := make(chan error, 1)
+	go func() { generated <- writeGenerated(ctx, tx, plan, r) }()
+
 	total := len(s.Pages)
 	progress := make(chan struct{}, 64)
 	progressDone := make(chan struct{})
@@ -474,45 +480,44 @@ func write(parent context.Context, tx *output.Tx, plan *Plan, r *render.Renderer
 			return tx.Copy(out, plan.Assets, a.Src)
 		})
 	}
+	g.Go(func() error { return <-generated })
 	err := g.Wait()
 	close(progress)
 	<-progressDone
 	if err != nil {
 		return 0, err
 	}
-	// Feeds need the rendered bodies, so they come after the pages.
-	files, err := Generated(plan, r)
-	if err != nil {
-		return 0, err
-	}
-	g, ctx = errgroup.WithContext(parent)
-	g.SetLimit(workers + 1)
-	for _, f := range files {
-		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			data := f.Data
-			if mt := mediaType(f.Path); mt != "" {
-				min, err := r.Minify(mt, data)
-				if err != nil {
-					return fmt.Errorf("minify %s: %w", f.Path, err)
-				}
-				data = min
-			}
-			return tx.Write(f.Path, data)
-		})
-	}
-	if err := g.Wait(); err != nil {
-		return 0, err
-	}
 	return total, nil
 }
 
+// writeGenerated makes and writes the files that are not pages.
+func writeGenerated(ctx context.Context, tx *output.Tx, plan *Plan, r *render.Renderer) error {
+	files, err := Generated(plan, r)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		data := f.Data
+		if mt := mediaType(f.Path); mt != "" {
+			min, err := r.Minify(mt, data)
+			if err != nil {
+				return fmt.Errorf("minify %s: %w", f.Path, err)
+			}
+			data = min
+		}
+		if err := tx.Write(f.Path, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Generated makes the files that are not pages: feeds, calendars, the
-// sitemap and robots.txt, the open data and the search index. Feeds render
-// page bodies, and the search index reads them, so it must not run while
-// pages are being rendered.
+// sitemap and robots.txt, the open data and the search index. It may run
+// while pages are being rendered.
 func Generated(plan *Plan, r *render.Renderer) ([]output.File, error) {
 	s := plan.Site
 	feeds, err := feed.Files(s, s.Config.FeedLimit, r.AbsoluteBody)

@@ -117,11 +117,13 @@ func (d *Doc) Empty() bool {
 
 // HTML writes the body as HTML, with link i pointing at dests[i] and
 // labelled with labels[i] (see SetLabel); a missing or empty entry keeps
-// the link as written. It works on baked and unbaked Docs alike; on an
-// unbaked Doc it changes the tree, so it must not run on one Doc twice at
-// once.
+// the link as written. It works on baked and unbaked Docs alike, and is
+// safe to call on one Doc from several goroutines at once (an unbaked
+// Doc's tree is changed and rendered under its lock).
 func (m *Markdown) HTML(w io.Writer, d *Doc, dests, labels []string) error {
 	if d.baked == nil {
+		d.mu.Lock()
+		defer d.mu.Unlock()
 		for i := range d.Links {
 			if i < len(dests) {
 				d.SetDest(i, dests[i])
@@ -190,6 +192,8 @@ func (d *Doc) Text() string {
 	if d.baked != nil {
 		return d.text
 	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
 	return d.blockText()
 }
 

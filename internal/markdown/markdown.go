@@ -11,6 +11,7 @@ package markdown
 import (
 	"bytes"
 	"io"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -62,9 +63,10 @@ type Doc struct {
 	Headings []Heading
 	lines    []int // offsets where each line of Source starts
 
-	baked *baked // the rendered HTML, once baked (see Bake)
-	text  string // the plain text, once baked
-	empty bool   // the source was empty, once baked
+	mu    sync.Mutex // held while an unbaked tree is changed and rendered
+	baked *baked     // the rendered HTML, once baked (see Bake)
+	text  string     // the plain text, once baked
+	empty bool       // the source was empty, once baked
 }
 
 // Link is a link or image written in the body.

@@ -1,10 +1,8 @@
 package search
 
 import (
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/engage-ssg/engage/internal/engagement"
@@ -33,7 +31,8 @@ type document struct {
 	typ      string    // the type filter's value: the content type, or "easy-read"
 	easyRead bool
 	terms    []site.TermRef
-	words    map[string]int // each word with its highest weight
+	page     *site.Page // read again for the words, one document at a time
+	body     string     // the text of the page's body
 }
 
 // documents returns the pages to index, newest first, so that a document's
@@ -49,18 +48,10 @@ func documents(s *site.Site) []*document {
 			pages = append(pages, p)
 		}
 	}
-	// Reading the words of every page is most of the work: share it out.
 	docs := make([]*document, len(pages))
-	var wg sync.WaitGroup
-	workers := runtime.GOMAXPROCS(0)
-	for w := range workers {
-		wg.Go(func() {
-			for i := w; i < len(pages); i += workers {
-				docs[i] = newDocument(s, pages[i], sectionTitles)
-			}
-		})
+	for i, p := range pages {
+		docs[i] = newDocument(s, p, sectionTitles)
 	}
-	wg.Wait()
 	sort.SliceStable(docs, func(i, j int) bool {
 		a, b := docs[i], docs[j]
 		if !a.sortDate.Equal(b.sortDate) {
@@ -102,36 +93,41 @@ func newDocument(s *site.Site, p *site.Page, sectionTitles map[string]string) *d
 	}
 	d.status = status(facts)
 
-	body := ""
 	if p.HasContent() {
-		body = p.Source.Body.Text()
+		d.body = p.Source.Body.Text()
 	}
-	// About one distinct word in twelve bytes of text, in English prose.
-	d.words = make(map[string]int, 32+len(body)/12)
+	d.page = p
 	d.summary = shorten(p.Summary)
 	if d.summary == "" {
-		d.summary = shorten(body)
+		d.summary = shorten(d.body)
 	}
-
-	d.add(weightBody, body)
-	d.add(weightBody, fields(p)...)
-	d.add(weightSummary, p.Summary, d.label)
-	for _, t := range d.terms {
-		d.add(weightSummary, t.Name)
-	}
-	d.add(weightTitle, p.Title)
 	return d
 }
 
-// add indexes the words of texts at weight w, keeping each word's highest.
-func (d *document) add(w int, texts ...string) {
-	for _, t := range texts {
-		eachWord(t, func(word string) {
-			if old, ok := d.words[word]; !ok || w > old {
-				d.words[word] = w
-			}
-		})
+// words returns each word of the document with its highest weight. The
+// map is made when the index needs it and dropped after, so that the
+// words of every page are never in memory at once.
+func (d *document) words() map[string]int {
+	p := d.page
+	// About one distinct word in twelve bytes of text, in English prose.
+	words := make(map[string]int, 32+len(d.body)/12)
+	add := func(w int, texts ...string) {
+		for _, t := range texts {
+			eachWord(t, func(word string) {
+				if old, ok := words[word]; !ok || w > old {
+					words[word] = w
+				}
+			})
+		}
 	}
+	add(weightBody, d.body)
+	add(weightBody, fields(p)...)
+	add(weightSummary, p.Summary, d.label)
+	for _, t := range d.terms {
+		add(weightSummary, t.Name)
+	}
+	add(weightTitle, p.Title)
+	return words
 }
 
 // typeLabel says what kind of page p is, for the result list:

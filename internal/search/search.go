@@ -38,9 +38,11 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/engage-ssg/engage/internal/output"
 	"github.com/engage-ssg/engage/internal/site"
@@ -201,18 +203,36 @@ type shard struct {
 type posting struct{ doc, weight int }
 
 // wordShards builds the inverted index and splits it by the first letters
-// of each word.
+// of each word. Each worker indexes one run of documents, one document at a
+// time, so postings come out in document order and no more than one
+// document's words per worker are in memory besides the index itself.
 func wordShards(docs []*document) []shard {
-	postings := map[string][]posting{}
-	for i, d := range docs {
-		for w, weight := range d.words {
-			postings[w] = append(postings[w], posting{i, weight})
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(docs)))
+	parts := make([]map[string][]posting, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := w*len(docs)/workers, (w+1)*len(docs)/workers
+		wg.Go(func() {
+			postings := map[string][]posting{}
+			for i := lo; i < hi; i++ {
+				for word, weight := range docs[i].words() {
+					postings[word] = append(postings[word], posting{i, weight})
+				}
+			}
+			parts[w] = postings
+		})
+	}
+	wg.Wait()
+	postings := parts[0]
+	for _, part := range parts[1:] {
+		for word, ps := range part {
+			postings[word] = append(postings[word], ps...)
 		}
 	}
+	// The runs are merged in order, so each word's postings are sorted.
 	words := make([]string, 0, len(postings))
-	for w, ps := range postings {
+	for w := range postings {
 		words = append(words, w)
-		sort.Slice(ps, func(i, j int) bool { return ps[i].doc < ps[j].doc })
 	}
 	sort.Strings(words)
 	return split(words, postings, 2, maxShard)

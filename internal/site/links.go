@@ -5,6 +5,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"github.com/engage-ssg/engage/internal/content"
 	"github.com/engage-ssg/engage/internal/diag"
@@ -138,11 +139,24 @@ func (r *resolver) rel(site string) string {
 
 // RelURL joins the base URL's path and a site path.
 func RelURL(baseURL, site string) string {
+	return strings.TrimSuffix(basePath(baseURL), "/") + "/" + strings.TrimPrefix(site, "/")
+}
+
+// lastBase remembers the path of the last base URL basePath parsed: a
+// build has one base URL and asks for it for every link of every page.
+var lastBase atomic.Pointer[[2]string]
+
+// basePath is the path of a base URL, "/" when it has none.
+func basePath(baseURL string) string {
+	if b := lastBase.Load(); b != nil && b[0] == baseURL {
+		return b[1]
+	}
 	base := "/"
 	if u, err := url.Parse(baseURL); err == nil && u.Path != "" {
 		base = u.Path
 	}
-	return strings.TrimSuffix(base, "/") + "/" + strings.TrimPrefix(site, "/")
+	lastBase.Store(&[2]string{baseURL, base})
+	return base
 }
 
 // AbsURL joins the base URL and a site path. With no base URL it returns
