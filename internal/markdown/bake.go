@@ -37,16 +37,14 @@ type baked struct {
 	slots []slot
 }
 
-// Bake renders d to HTML with slots for link destinations and labels,
-// keeps the plain text of its blocks for the search index, and drops the
-// syntax tree and source. Checks that need the tree must run first. A body
+// Bake renders d to HTML with slots for link destinations and labels, and
+// drops the syntax tree and source. Checks that need the tree must run first. A body
 // whose text contains the slot marker is left as it is, and rendered from
 // its tree as usual. Bake is not safe to call twice on one Doc at once.
 func (m *Markdown) Bake(d *Doc) {
 	if d == nil || d.Root == nil || d.baked != nil || bytes.Contains(d.Source, []byte(slotMark)) {
 		return
 	}
-	d.text = d.blockText()
 	saved := make([][]byte, len(d.Links))
 	for i, l := range d.Links {
 		dest := []byte(slotMark + "d" + strconv.Itoa(i) + slotMark)
@@ -68,7 +66,6 @@ func (m *Markdown) Bake(d *Doc) {
 	b.Grow(len(d.Source) + len(d.Source)/4)
 	if err := m.md.Renderer().Render(&b, d.Source, d.Root); err != nil {
 		// Rendering into memory does not fail; should it, keep the tree.
-		d.text = ""
 		return
 	}
 	d.baked = cut(b.String())
@@ -187,10 +184,11 @@ func labelShown(l Link, label string) bool {
 
 // Text is the plain text of the body, a space between blocks so that the
 // last word of a heading and the first of the next paragraph stay two
-// words. The search index reads it.
+// words. The search index reads it. A baked body's text is read from its
+// HTML each time, rather than kept: it is asked for once per build.
 func (d *Doc) Text() string {
 	if d.baked != nil {
-		return d.text
+		return htmlText(d.baked)
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()

@@ -65,7 +65,6 @@ type Doc struct {
 
 	mu    sync.Mutex // held while an unbaked tree is changed and rendered
 	baked *baked     // the rendered HTML, once baked (see Bake)
-	text  string     // the plain text, once baked
 	empty bool       // the source was empty, once baked
 }
 
