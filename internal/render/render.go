@@ -137,6 +137,14 @@ func (r *Renderer) Page(p *site.Page) ([]byte, error) {
 // not grow a new buffer from nothing; the minifier copies out of them.
 var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
+// current reports whether a menu URL is the page or one of its parents.
+func current(p *site.Page, url string) bool {
+	if url == "/" {
+		return p.URL == "/"
+	}
+	return strings.HasPrefix(p.URL, url)
+}
+
 // partialCached renders the partial name with data, or returns the HTML
 // it rendered before for the same variants.
 func (r *Renderer) partialCached(name string, data any, variants ...any) (template.HTML, error) {
@@ -274,11 +282,24 @@ func (r *Renderer) funcs() template.FuncMap {
 			return t.In(cfg.Location).Format(time.RFC3339)
 		},
 		// current reports whether a menu URL is the page or one of its parents.
-		"current": func(p *site.Page, url string) bool {
-			if url == "/" {
-				return p.URL == "/"
+		"current": current,
+		// menuKey says which items of a menu are current for a page, and
+		// how ("" none, "p" the page, "t" a parent): the variant by which
+		// the header is cached, {{partialCached "partials/header.html" .
+		// (menuKey .Page "main")}}.
+		"menuKey": func(p *site.Page, menu string) string {
+			var b strings.Builder
+			for _, item := range r.site.Menus[menu] {
+				switch {
+				case p.URL == item.URL:
+					b.WriteByte('p')
+				case current(p, item.URL):
+					b.WriteByte('t')
+				default:
+					b.WriteByte('-')
+				}
 			}
-			return strings.HasPrefix(p.URL, url)
+			return b.String()
 		},
 		// plural picks the singular or plural word for a count.
 		"plural": func(n int, one, many string) string {
