@@ -59,6 +59,11 @@ func bakedEqual(t *testing.T, m *Markdown, src string, rows bool) {
 	dests, labels := bakeFill(plain)
 	for round := range 2 { // filling twice gives the same HTML
 		var want, got bytes.Buffer
+		// A fresh tree each round: goldmark renders some trees differently
+		// the second time (a table cell's style is added again).
+		if round > 0 {
+			plain = m.Parse([]byte(src), po)
+		}
 		if err := m.HTML(&want, plain, dests, labels); err != nil {
 			t.Fatal(err)
 		}
@@ -108,7 +113,7 @@ func TestBakedText(t *testing.T) {
 		{"# Title\n\nOne *two* thr**ee** [four](/f/) and `code`.\n", "Title One two three four and code."},
 		{"- a1\n- b2\n\n> quoted\n", "a1 b2 quoted"},
 		{"![A map of Lowmere](map.png) Café &amp; bar &lt;3\n", "A map of Lowmere Café & bar <3"},
-		{"Note[^1] end.\n\n[^1]: Foot.\n", "Note 1 end. Foot. ↩︎"},
+		{"Note[^1] end.\n\n[^1]: Foot.\n", "Note 1 end. Foot.\u00a0↩︎"},
 		{"| a | b |\n|---|---|\n| c | d |\n", "a b c d"},
 		{"[Report](/r.pdf)\n", "Report"},
 	}

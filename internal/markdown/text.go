@@ -28,10 +28,26 @@ func htmlText(b *baked) string {
 	}
 	out.Grow(size)
 	inTag := false
+	pending := false        // a space is owed before the next text
 	var tag strings.Builder // the tag being read, without '<' and '>'
-	space := func() {
-		if s := out.String(); len(s) > 0 && s[len(s)-1] != ' ' {
-			out.WriteByte(' ')
+	text := func(t string) {
+		for len(t) > 0 {
+			i := strings.IndexAny(t, " \t\n\r")
+			if i < 0 {
+				i = len(t)
+			}
+			if i > 0 {
+				if pending && out.Len() > 0 {
+					out.WriteByte(' ')
+				}
+				pending = false
+				out.WriteString(t[:i])
+			}
+			if i < len(t) {
+				pending = true
+				i++
+			}
+			t = t[i:]
 		}
 	}
 	for _, p := range b.parts {
@@ -39,10 +55,10 @@ func htmlText(b *baked) string {
 			if !inTag {
 				j := strings.IndexByte(p[i:], '<')
 				if j < 0 {
-					out.WriteString(p[i:])
+					text(p[i:])
 					break
 				}
-				out.WriteString(p[i : i+j])
+				text(p[i : i+j])
 				i += j + 1
 				inTag = true
 				tag.Reset()
@@ -63,16 +79,15 @@ func htmlText(b *baked) string {
 			}
 			switch {
 			case blockTags[name]:
-				space()
+				pending = true
 			case name == "img":
-				if alt, ok := attr(t, "alt"); ok && alt != "" {
-					out.WriteString(alt)
+				if alt, ok := attr(t, "alt"); ok {
+					text(alt)
 				}
 			}
 		}
 	}
-	s := html.UnescapeString(out.String())
-	return strings.Join(strings.Fields(s), " ")
+	return html.UnescapeString(out.String())
 }
 
 // attr returns the value of a double-quoted attribute of a tag.

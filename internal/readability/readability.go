@@ -114,7 +114,7 @@ func lastWord(s string) string {
 // between two digits stays inside the word, so 2.7 and 10,000 are one
 // word each.
 func Words(text string) []string {
-	out := make([]string, 0, len(text)/6+1)
+	out := make([]string, 0, len(text)/4+1)
 	start := -1
 	flush := func(end int) {
 		if start >= 0 {

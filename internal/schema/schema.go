@@ -15,9 +15,11 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/engage-ssg/engage/internal/diag"
 	"gopkg.in/yaml.v3"
@@ -274,7 +276,24 @@ type structFields struct {
 	required []string
 }
 
+// fieldCache holds fieldsOf's answer for each type: every page decodes
+// the same few types.
+var fieldCache sync.Map // reflect.Type → structFields
+
+// fieldsOf lists the YAML fields of a struct type. The result is shared
+// and must not be changed.
 func fieldsOf(t reflect.Type) structFields {
+	if fs, ok := fieldCache.Load(t); ok {
+		return fs.(structFields)
+	}
+	fs := fieldsOfType(t)
+	fs.names = slices.Clip(fs.names)
+	fs.required = slices.Clip(fs.required)
+	fieldCache.Store(t, fs)
+	return fs
+}
+
+func fieldsOfType(t reflect.Type) structFields {
 	fs := structFields{byName: map[string]field{}}
 	for i := 0; i < t.NumField(); i++ {
 		sf := t.Field(i)
