@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"io"
 	"net/url"
 	"reflect"
 	"regexp"
@@ -73,7 +74,8 @@ func New(s *site.Site, layouts, assets Layers, md *markdown.Markdown, minifyOutp
 		list.Errorf(LayoutDir, 0, 0, "", "", "%v", err)
 		return r, list
 	}
-	ts := &templates{layers: layouts, funcs: r.funcs(), sets: map[string]*template.Template{}}
+	ts := &templates{layers: layouts, funcs: r.funcs(), sets: map[string]*template.Template{},
+		minify: r.minifier, texts: map[string][2]string{}, orig: map[*template.Template]*template.Template{}}
 	for _, f := range files {
 		if strings.HasPrefix(f, "partials/") && strings.HasSuffix(f, ".html") {
 			ts.partials = append(ts.partials, f)
@@ -122,15 +124,21 @@ func (r *Renderer) Page(p *site.Page) ([]byte, error) {
 	data := &Data{Site: r.site, Page: p, Content: template.HTML(content.String())}
 	if err := t.Execute(out, data); err != nil {
 		// A layout that fails to execute is reported like a content
-		// problem, at its file and line, as a diag.List.
+		// problem, at its file and line, as a diag.List. The line is the
+		// layout's as written, not as minified.
+		if orig := r.templates.orig[t]; orig != nil {
+			if e := orig.Execute(io.Discard, data); e != nil {
+				err = e
+			}
+		}
 		prob := r.templates.problem(err, t.Name())
 		prob.Message = fmt.Sprintf("%s (while rendering %s)", prob.Message, p.URL)
 		return nil, diag.List{*prob}
 	}
-	if r.minifier == nil {
-		return bytes.Clone(out.Bytes()), nil
-	}
-	return r.minify("text/html", out.Bytes())
+	// The layouts were minified when they were read, and the body is
+	// goldmark's HTML, which has nothing to take out but a newline
+	// between blocks: the page is not minified again.
+	return bytes.Clone(out.Bytes()), nil
 }
 
 // pageBuffers hold pages while their layout runs, so that each page does
@@ -163,6 +171,11 @@ func (r *Renderer) partialCached(name string, data any, variants ...any) (templa
 	}
 	var b strings.Builder
 	if err := r.partials.ExecuteTemplate(&b, name, data); err != nil {
+		if orig := r.templates.orig[r.partials]; orig != nil {
+			if e := orig.ExecuteTemplate(io.Discard, name, data); e != nil {
+				err = e
+			}
+		}
 		return "", err
 	}
 	h := template.HTML(b.String())

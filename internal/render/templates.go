@@ -12,6 +12,7 @@ import (
 
 	"github.com/engage-ssg/engage/internal/diag"
 	"github.com/engage-ssg/engage/internal/site"
+	"github.com/tdewolff/minify/v2"
 )
 
 // LayoutDir is the folder of layouts in a site and in the theme.
@@ -51,6 +52,10 @@ type templates struct {
 	// partials are the files under partials/ of both layers, so that a
 	// site's one partial does not hide the theme's others.
 	partials []string
+	// minify, when set, minifies layouts as they are read (see text).
+	minify *minify.M
+	texts  map[string][2]string                      // each layout as written and minified
+	orig   map[*template.Template]*template.Template // a minified set → the set as written
 }
 
 // lookup returns the template set for a page, parsing it the first time.
@@ -83,39 +88,71 @@ func (ts *templates) lookup(p *site.Page) (*template.Template, string, *diag.Pro
 }
 
 func (ts *templates) parse(base, layout string) (*template.Template, *diag.Problem) {
-	root := template.New(base).Funcs(ts.funcs).Option("missingkey=error")
 	files := []string{base}
 	files = append(files, ts.partials...)
 	files = append(files, layout)
-	for _, f := range files {
-		data, err := fs.ReadFile(ts.layers, f)
-		if err != nil {
-			return nil, &diag.Problem{Path: path.Join(LayoutDir, f), Message: "cannot be read: " + err.Error()}
-		}
-		t := root
-		if f != base {
-			t = root.New(f)
-		}
-		if _, err := t.Parse(string(data)); err != nil {
-			return nil, ts.problem(err, f)
-		}
-	}
-	return root, nil
+	return ts.set(base, files)
 }
 
 // parsePartials parses every partial into one set, for partialCached.
 func (ts *templates) parsePartials() (*template.Template, *diag.Problem) {
-	root := template.New("partials").Funcs(ts.funcs).Option("missingkey=error")
-	for _, f := range ts.partials {
-		data, err := fs.ReadFile(ts.layers, f)
-		if err != nil {
-			return nil, &diag.Problem{Path: path.Join(LayoutDir, f), Message: "cannot be read: " + err.Error()}
+	return ts.set("partials", ts.partials)
+}
+
+// set parses files into one template set named name, the first file
+// being the set's own template when it is name. With minifying on, the set
+// is parsed from the minified layouts, and the set parsed from the layouts
+// as written is kept beside it (ts.orig), to report problems at the
+// right line.
+func (ts *templates) set(name string, files []string) (*template.Template, *diag.Problem) {
+	orig := template.New(name).Funcs(ts.funcs).Option("missingkey=error")
+	min := template.New(name).Funcs(ts.funcs).Option("missingkey=error")
+	for _, f := range files {
+		text, minified, prob := ts.text(f)
+		if prob != nil {
+			return nil, prob
 		}
-		if _, err := root.New(f).Parse(string(data)); err != nil {
+		o, m := orig, min
+		if f != name {
+			o, m = orig.New(f), min.New(f)
+		}
+		if _, err := o.Parse(text); err != nil {
 			return nil, ts.problem(err, f)
 		}
+		if _, err := m.Parse(minified); err != nil {
+			// The minifier made something Go cannot read: use the layout
+			// as written.
+			if _, err := m.Parse(text); err != nil {
+				return nil, ts.problem(err, f)
+			}
+		}
 	}
-	return root, nil
+	if ts.minify == nil {
+		return orig, nil
+	}
+	ts.orig[min] = orig
+	return min, nil
+}
+
+// text reads a layout and, when minifying is on, minifies it once: the
+// HTML of the layouts, with their {{actions}} left as they are, is made
+// small here rather than in every page written.
+func (ts *templates) text(f string) (text, minified string, prob *diag.Problem) {
+	if t, ok := ts.texts[f]; ok {
+		return t[0], t[1], nil
+	}
+	data, err := fs.ReadFile(ts.layers, f)
+	if err != nil {
+		return "", "", &diag.Problem{Path: path.Join(LayoutDir, f), Message: "cannot be read: " + err.Error()}
+	}
+	text, minified = string(data), string(data)
+	if ts.minify != nil {
+		if m, err := ts.minify.String(layoutMediaType, text); err == nil {
+			minified = m
+		}
+	}
+	ts.texts[f] = [2]string{text, minified}
+	return text, minified, nil
 }
 
 var templateErr = regexp.MustCompile(`^(?:html/)?template: ?([^:]+):(\d+)(?::(\d+))?: (.*)$`)
