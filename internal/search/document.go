@@ -32,7 +32,6 @@ type document struct {
 	easyRead bool
 	terms    []site.TermRef
 	page     *site.Page // read again for the words, one document at a time
-	body     string     // the text of the page's body
 }
 
 // documents returns the pages to index, newest first, so that a document's
@@ -93,15 +92,21 @@ func newDocument(s *site.Site, p *site.Page, sectionTitles map[string]string) *d
 	}
 	d.status = status(facts)
 
-	if p.HasContent() {
-		d.body = p.Source.Body.Text()
-	}
 	d.page = p
 	d.summary = shorten(p.Summary)
 	if d.summary == "" {
-		d.summary = shorten(d.body)
+		d.summary = shorten(body(p))
 	}
 	return d
+}
+
+// body is the text of a page's body, read when it is needed rather than
+// kept: every document is in memory at once, and their text is not.
+func body(p *site.Page) string {
+	if !p.HasContent() {
+		return ""
+	}
+	return p.Source.Body.Text()
 }
 
 // words returns each word of the document with its highest weight. The
@@ -109,8 +114,9 @@ func newDocument(s *site.Site, p *site.Page, sectionTitles map[string]string) *d
 // words of every page are never in memory at once.
 func (d *document) words() map[string]int {
 	p := d.page
+	text := body(p)
 	// About one distinct word in twelve bytes of text, in English prose.
-	words := make(map[string]int, 32+len(d.body)/12)
+	words := make(map[string]int, 32+len(text)/12)
 	add := func(w int, texts ...string) {
 		for _, t := range texts {
 			eachWord(t, func(word string) {
@@ -120,7 +126,7 @@ func (d *document) words() map[string]int {
 			})
 		}
 	}
-	add(weightBody, d.body)
+	add(weightBody, text)
 	add(weightBody, fields(p)...)
 	add(weightSummary, p.Summary, d.label)
 	for _, t := range d.terms {

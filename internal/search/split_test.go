@@ -18,7 +18,7 @@ func TestSplit(t *testing.T) {
 	add := func(w string, docs int) {
 		words = append(words, w)
 		for d := range docs {
-			postings[w] = append(postings[w], posting{d * 3, d % 3})
+			postings[w] = append(postings[w], newPosting(d*3, d%3))
 		}
 	}
 	add("ca", 5)
@@ -70,13 +70,13 @@ func TestSplit(t *testing.T) {
 // TestPostings checks the number code of a posting list against the
 // documents and weights it was made from.
 func TestPostings(t *testing.T) {
-	ps := []posting{{0, 2}, {1, 0}, {9, 1}, {300, 0}, {100000, 2}}
+	ps := []posting{newPosting(0, 2), newPosting(1, 0), newPosting(9, 1), newPosting(300, 0), newPosting(100000, 2)}
 	data := encode([]string{"w"}, map[string][]posting{"w": ps})
 	var m map[string]string
 	if err := json.Unmarshal(data, &m); err != nil {
 		t.Fatalf("%v: %s", err, data)
 	}
-	if diff := cmp.Diff(ps, decodePostings(t, m["w"]), cmp.AllowUnexported(posting{})); diff != "" {
+	if diff := cmp.Diff(ps, decodePostings(t, m["w"])); diff != "" {
 		t.Errorf("decode(encode(postings)) (-want +got):\n%s", diff)
 	}
 }
@@ -93,7 +93,7 @@ func decodePostings(t *testing.T, s string) []posting {
 		n = n*32 + v&31
 		if v < 32 {
 			doc += n >> weightBits
-			out = append(out, posting{doc, n & (1<<weightBits - 1)})
+			out = append(out, newPosting(doc, n&(1<<weightBits-1)))
 			n = 0
 		}
 	}
