@@ -373,6 +373,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return res, ErrProblems
 	}
 	cfg, s := plan.Config, plan.Site
+	forgetPositions(s)
 	r, problems := render.New(s, plan.Layouts, plan.Assets, plan.Markdown, cfg.MinifyOutput())
 	res.Problems = append(res.Problems, problems...)
 	if failed(res.Problems, opts.Strict) {
@@ -409,6 +410,17 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	res.Pages = pages
 	res.Files = tx.Files()
 	return res, nil
+}
+
+// forgetPositions lets go of what only the checks and engage serve need
+// once the site has been checked: where each field was written, and the
+// front matter as written. A large site holds a map of positions per page.
+func forgetPositions(s *site.Site) {
+	for _, p := range s.Pages {
+		if cp := p.Source; cp != nil {
+			cp.Positions, cp.Front = nil, nil
+		}
+	}
 }
 
 // write renders every page and writes every file into the staging folder,
