@@ -47,28 +47,38 @@ func eachWord(text string, f func(string)) {
 		}
 		f(w)
 	}
-	start, ascii := -1, true
+	start, ascii, apos := -1, true, false
 	flush := func(end int) {
 		if start < 0 {
 			return
 		}
 		raw := text[start:end]
 		start = -1
+		if apos {
+			raw = stripApostrophes(raw)
+			ascii = isASCII(raw) // "council’s" is plain once stripped
+			if raw == "" {
+				return
+			}
+		}
 		if ascii {
-			add(strings.ToLower(stripApostrophes(raw)))
+			add(strings.ToLower(raw))
 			return
 		}
-		for _, w := range fold(stripApostrophes(raw)) {
+		for _, w := range fold(raw) {
 			add(w)
 		}
 	}
 	for i, r := range text {
 		if isWordRune(r) || isApostrophe(r) && start >= 0 {
 			if start < 0 {
-				start, ascii = i, true
+				start, ascii, apos = i, true, false
 			}
 			if r >= 0x80 {
 				ascii = false
+			}
+			if r == '\'' || r >= 0x80 && isApostrophe(r) {
+				apos = true
 			}
 			continue
 		}
@@ -97,6 +107,15 @@ func isWordRune(r rune) bool {
 }
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
 
 func stripApostrophes(s string) string {
 	if !strings.ContainsAny(s, "'’ʼ") {
