@@ -34,13 +34,13 @@ func Sentences(text string) []Sentence {
 		s := strings.TrimSpace(text[start:end])
 		if s != "" {
 			off := start + strings.Index(text[start:end], s)
-			words := Words(s)
-			if len(words) > 0 {
-				syl := 0
-				for _, w := range words {
-					syl += Syllables(w)
-				}
-				out = append(out, Sentence{Text: s, Offset: off, Words: len(words), Syllables: syl})
+			words, syl := 0, 0
+			eachWord(s, func(w string) {
+				words++
+				syl += Syllables(w)
+			})
+			if words > 0 {
+				out = append(out, Sentence{Text: s, Offset: off, Words: words, Syllables: syl})
 			}
 		}
 		start = end
@@ -114,18 +114,30 @@ func lastWord(s string) string {
 // between two digits stays inside the word, so 2.7 and 10,000 are one
 // word each.
 func Words(text string) []string {
-	out := make([]string, 0, len(text)/4+1)
+	var out []string
+	eachWord(text, func(w string) { out = append(out, w) })
+	return out
+}
+
+// eachWord calls f with each word of text, as Words returns them, without
+// making a list.
+func eachWord(text string, f func(string)) {
 	start := -1
 	flush := func(end int) {
 		if start >= 0 {
 			if w := strings.Trim(text[start:end], "'’-"); w != "" {
-				out = append(out, w)
+				f(w)
 			}
 			start = -1
 		}
 	}
 	for i, r := range text {
-		inWord := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-'
+		var inWord bool
+		if r < 0x80 {
+			inWord = 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '\'' || r == '-'
+		} else {
+			inWord = unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’'
+		}
 		if !inWord && (r == '.' || r == ',') && i > 0 && isDigit(text[i-1]) && i+1 < len(text) && isDigit(text[i+1]) {
 			inWord = true
 		}
@@ -138,10 +150,6 @@ func Words(text string) []string {
 		flush(i)
 	}
 	flush(len(text))
-	if len(out) == 0 {
-		return nil
-	}
-	return out
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
