@@ -61,7 +61,8 @@ type checker struct {
 	allow map[string]bool
 	seen  map[string]bool // abbreviations already met
 	all   []readability.Sentence
-	level int // the last heading level; the title is 1
+	level int     // the last heading level; the title is 1
+	run   textRun // the text of the block being checked, reused
 }
 
 func (c *checker) at(off int) (int, int) {
@@ -373,8 +374,9 @@ func (c *checker) textStart(n ast.Node) int {
 
 // text checks the sentences, words and abbreviations of a paragraph.
 func (c *checker) text(n ast.Node) {
-	var run textRun
-	c.collect(n, &run)
+	run := &c.run
+	run.text, run.spans = run.text[:0], run.spans[:0]
+	c.collect(n, run)
 	text := string(run.text)
 	if strings.TrimSpace(text) == "" {
 		return
@@ -394,9 +396,9 @@ func (c *checker) text(n ast.Node) {
 	if !c.p.EasyRead && len(sentences) > MaxSentences {
 		c.warnf(run.off(0), "paragraph", fmt.Sprintf("keep paragraphs to %d sentences or fewer", MaxSentences), "has %d sentences", len(sentences))
 	}
-	c.abbreviations(text, &run)
+	c.abbreviations(text, run)
 	if c.p.EasyRead {
-		c.easyRead(n, text, &run)
+		c.easyRead(n, text, run)
 	}
 }
 
