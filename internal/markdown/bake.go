@@ -1,10 +1,12 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer/html"
@@ -62,19 +64,34 @@ func (m *Markdown) Bake(d *Doc) {
 			saved[i], n.Destination = n.Destination, dest
 		}
 	}
-	var b bytes.Buffer
-	b.Grow(len(d.Source) + len(d.Source)/4)
-	if err := m.md.Renderer().Render(&b, d.Source, d.Root); err != nil {
+	buf := bakeBuffers.Get().(*bakeBuffer)
+	defer bakeBuffers.Put(buf)
+	buf.b.Reset()
+	buf.w.Reset(&buf.b)
+	if err := m.md.Renderer().Render(buf.w, d.Source, d.Root); err != nil {
 		// Rendering into memory does not fail; should it, keep the tree.
 		return
 	}
-	d.baked = cut(b.String())
+	d.baked = cut(buf.b.String())
 	d.empty = len(d.Source) == 0
 	d.Root, d.Source, d.lines = nil, nil, nil
 	for i := range d.Links {
 		d.Links[i].node, d.Links[i].labelNode = nil, nil
 	}
 }
+
+// bakeBuffer is where Bake renders: goldmark writes through a buffered
+// writer, and would make a new one for every body otherwise.
+type bakeBuffer struct {
+	b bytes.Buffer
+	w *bufio.Writer
+}
+
+var bakeBuffers = sync.Pool{New: func() any {
+	buf := &bakeBuffer{}
+	buf.w = bufio.NewWriterSize(&buf.b, 4096)
+	return buf
+}}
 
 // cut splits baked HTML at its slots.
 func cut(s string) *baked {
