@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -328,9 +329,15 @@ func takeKeys(root *yaml.Node, keys []string) *yaml.Node {
 
 // misplaced reports, and removes, fields that belong to another content
 // type ("start" on a news page), with a fix that names the right place.
-func misplaced(d *schema.Decoder, root *yaml.Node, typ string) {
-	if root.Kind != yaml.MappingNode {
-		return
+// ownerCache holds owners' answer for each content type.
+var ownerCache sync.Map // string → map[string]string
+
+// owners maps each field of the other content types (not a field every
+// page may have) to the type it belongs to. The map is shared: do not
+// change it.
+func owners(typ string) map[string]string {
+	if m, ok := ownerCache.Load(typ); ok {
+		return m.(map[string]string)
 	}
 	common := map[string]bool{}
 	for _, k := range schema.Keys(Meta{}) {
@@ -350,6 +357,15 @@ func misplaced(d *schema.Decoder, root *yaml.Node, typ string) {
 			}
 		}
 	}
+	ownerCache.Store(typ, owner)
+	return owner
+}
+
+func misplaced(d *schema.Decoder, root *yaml.Node, typ string) {
+	if root.Kind != yaml.MappingNode {
+		return
+	}
+	owner := owners(typ)
 	kept := root.Content[:0:0]
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k := root.Content[i]
