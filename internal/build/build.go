@@ -460,11 +460,8 @@ func write(parent context.Context, tx *output.Tx, plan *Plan, r *render.Renderer
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			html, err := r.Page(p)
+			err := r.WritePage(p, func(html []byte) error { return tx.Write(p.Out, html) })
 			if err != nil {
-				return err
-			}
-			if err := tx.Write(p.Out, html); err != nil {
 				return err
 			}
 			progress <- struct{}{}

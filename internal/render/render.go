@@ -108,14 +108,25 @@ func (r *Renderer) Assets() map[string]*Asset { return r.assets }
 
 // Page renders one page to HTML.
 func (r *Renderer) Page(p *site.Page) ([]byte, error) {
+	var html []byte
+	err := r.WritePage(p, func(b []byte) error {
+		html = bytes.Clone(b)
+		return nil
+	})
+	return html, err
+}
+
+// WritePage renders one page to HTML and hands it to write, which must
+// not keep it: the bytes are reused for the next page.
+func (r *Renderer) WritePage(p *site.Page, write func([]byte) error) error {
 	t := r.sets[p]
 	if t == nil {
-		return nil, fmt.Errorf("no layout for %s", p.URL)
+		return fmt.Errorf("no layout for %s", p.URL)
 	}
 	var content strings.Builder
 	if p.HasContent() && (p.Paginator == nil || p.Paginator.Number == 1) {
 		if err := r.md.HTML(&content, p.Source.Body, p.LinkDests, p.LinkLabels); err != nil {
-			return nil, fmt.Errorf("render %s: %w", p.Source.Path, err)
+			return fmt.Errorf("render %s: %w", p.Source.Path, err)
 		}
 	}
 	out := pageBuffers.Get().(*bytes.Buffer)
@@ -133,16 +144,16 @@ func (r *Renderer) Page(p *site.Page) ([]byte, error) {
 		}
 		prob := r.templates.problem(err, t.Name())
 		prob.Message = fmt.Sprintf("%s (while rendering %s)", prob.Message, p.URL)
-		return nil, diag.List{*prob}
+		return diag.List{*prob}
 	}
 	// The layouts were minified when they were read, and the body is
 	// goldmark's HTML, which has nothing to take out but a newline
 	// between blocks: the page is not minified again.
-	return bytes.Clone(out.Bytes()), nil
+	return write(out.Bytes())
 }
 
-// pageBuffers hold pages while their layout runs, so that each page does
-// not grow a new buffer from nothing; the minifier copies out of them.
+// pageBuffers hold pages while their layout runs and they are written, so
+// that each page does not grow a new buffer from nothing.
 var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // current reports whether a menu URL is the page or one of its parents.
