@@ -83,6 +83,7 @@ func (c *checker) warnf(off int, field, fix, format string, args ...any) {
 // lineStart is the offset of the start of the line holding off, so that
 // block problems point at the start of the block's line.
 func (c *checker) lineStart(off int) int {
+	off = min(off, len(c.doc.Source)) // goldmark can point past the end
 	for off > 0 && c.doc.Source[off-1] != '\n' {
 		off--
 	}

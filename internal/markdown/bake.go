@@ -40,14 +40,18 @@ type baked struct {
 }
 
 // Bake renders d to HTML with slots for link destinations and labels, and
-// drops the syntax tree and source. Checks that need the tree must run first. A body
-// whose text contains the slot marker is left as it is, and rendered from
-// its tree as usual. Bake is not safe to call twice on one Doc at once.
+// drops the syntax tree and source. Checks that need the tree must run
+// first. A body whose HTML would hold a slot marker of its own (written
+// out, or spelled with character references) is left as it is, and
+// rendered from its tree as usual. Bake is not safe to call twice on one
+// Doc at once.
 func (m *Markdown) Bake(d *Doc) {
 	if d == nil || d.Root == nil || d.baked != nil || bytes.Contains(d.Source, []byte(slotMark)) {
 		return
 	}
 	saved := make([][]byte, len(d.Links))
+	labels := make([]ast.Node, len(d.Links))
+	want := 0 // the slots the HTML must have
 	for i, l := range d.Links {
 		dest := []byte(slotMark + "d" + strconv.Itoa(i) + slotMark)
 		switch n := l.node.(type) {
@@ -60,8 +64,22 @@ func (m *Markdown) Bake(d *Doc) {
 			label := ast.NewString([]byte(slotMark + "l" + strconv.Itoa(i) + slotMark))
 			label.SetRaw(true)
 			n.AppendChild(n, label)
+			labels[i] = label
+			want += 2
 		case *ast.Image:
 			saved[i], n.Destination = n.Destination, dest
+			want++
+		}
+	}
+	restore := func() {
+		for i, l := range d.Links {
+			switch n := l.node.(type) {
+			case *ast.Link:
+				n.Destination = saved[i]
+				n.RemoveChild(n, labels[i])
+			case *ast.Image:
+				n.Destination = saved[i]
+			}
 		}
 	}
 	buf := bakeBuffers.Get().(*bakeBuffer)
@@ -70,14 +88,42 @@ func (m *Markdown) Bake(d *Doc) {
 	buf.w.Reset(&buf.b)
 	if err := m.md.Renderer().Render(buf.w, d.Source, d.Root); err != nil {
 		// Rendering into memory does not fail; should it, keep the tree.
+		restore()
 		return
 	}
-	d.baked = cut(buf.b.String())
+	html := buf.b.String()
+	b := cut(html)
+	if strings.Count(html, slotMark) != 2*want || !b.valid(d.Links) {
+		restore() // the body makes a slot marker of its own
+		return
+	}
+	d.baked = b
 	d.empty = len(d.Source) == 0
 	d.Root, d.Source, d.lines = nil, nil, nil
 	for i := range d.Links {
 		d.Links[i].node, d.Links[i].labelNode = nil, nil
 	}
+}
+
+// valid reports whether b has exactly the slots Bake made for links: one
+// destination for each link and picture, and one label for each link.
+func (b *baked) valid(links []Link) bool {
+	seen := map[slot]bool{}
+	for _, s := range b.slots {
+		if s.link < 0 || s.link >= len(links) || seen[s] {
+			return false
+		}
+		if _, isLink := links[s.link].node.(*ast.Link); s.label && !isLink {
+			return false
+		}
+		seen[s] = true
+	}
+	for _, p := range b.parts {
+		if strings.Contains(p, slotMark) {
+			return false
+		}
+	}
+	return true
 }
 
 // bakeBuffer is where Bake renders: goldmark writes through a buffered

@@ -33,13 +33,15 @@ func bakeFill(d *Doc) (dests, labels []string) {
 	return dests, labels
 }
 
-func bakedEqual(t *testing.T, m *Markdown, src string, rows bool) {
+func bakedEqual(t *testing.T, m *Markdown, src string, rows, must bool) {
 	t.Helper()
 	po := ParseOptions{Rows: rows}
 	plain, baked := m.Parse([]byte(src), po), m.Parse([]byte(src), po)
 	wantText := plain.Text()
 	m.Bake(baked)
-	if !baked.Baked() && !strings.Contains(src, slotMark) {
+	// A body Bake cannot bake (its HTML would hold a slot marker, or a
+	// link is inside a picture's text) must still give the same HTML.
+	if must && !baked.Baked() {
 		t.Fatalf("Bake(%q) left the Doc unbaked", src)
 	}
 	if baked.Baked() && (baked.Root != nil || baked.Source != nil) {
@@ -73,6 +75,9 @@ func bakedEqual(t *testing.T, m *Markdown, src string, rows bool) {
 		if got.String() != want.String() {
 			t.Errorf("round %d: baked HTML of %q differs\n got: %s\nwant: %s", round, src, got.String(), want.String())
 		}
+	}
+	if !baked.Baked() {
+		return // an unbaked tree keeps the addresses it was last given
 	}
 	// No resolved addresses: the links stay as written.
 	var want, got bytes.Buffer
@@ -132,7 +137,7 @@ func TestBakeMatchesRender(t *testing.T) {
 		for _, src := range bakeSamples {
 			for _, rows := range []bool{false, true} {
 				t.Run(fmt.Sprintf("raw=%v/rows=%v/%.20q", raw, rows, src), func(t *testing.T) {
-					bakedEqual(t, m, src, rows)
+					bakedEqual(t, m, src, rows, true)
 				})
 			}
 		}
@@ -180,12 +185,13 @@ func FuzzBake(f *testing.F) {
 		f.Add(s, false, false)
 	}
 	f.Add("<b>x</b> [*a*](b) ![](c)\n", true, true)
+	f.Add("zQengage&#83;LOTqd0zQengage&#83;LOTq [a](/a/) ![b](c)\n", false, false)
 	escaping, passing := New(Options{}), New(Options{RawHTML: true})
 	f.Fuzz(func(t *testing.T, src string, raw, rows bool) {
 		m := escaping
 		if raw {
 			m = passing
 		}
-		bakedEqual(t, m, src, rows)
+		bakedEqual(t, m, src, rows, false)
 	})
 }

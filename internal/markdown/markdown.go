@@ -216,6 +216,9 @@ func (d *Doc) blockPos(n ast.Node) (int, int) {
 	if start < 0 {
 		return d.pos(-1)
 	}
+	// goldmark can place an empty heading's segment past the end of the
+	// text (">\t#").
+	start = min(start, len(d.Source))
 	// A heading's segment starts after the '#' marks: step back to the line start.
 	for start > 0 && d.Source[start-1] != '\n' {
 		start--

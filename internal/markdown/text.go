@@ -17,19 +17,13 @@ var blockTags = map[string]bool{
 }
 
 // htmlText is the text of baked HTML: tags dropped (a space for a block
-// tag, the alt text for a picture), slots skipped, entities decoded.
-// It reads the HTML goldmark writes, in which '<' and '>' in text and in
-// attribute values are always escaped.
+// tag, the alt text for a picture), slots, comments and the insides of
+// script and style elements skipped, entities decoded.
 func htmlText(b *baked) string {
+	s := strings.Join(b.parts, "")
 	var out strings.Builder
-	size := 0
-	for _, p := range b.parts {
-		size += len(p)
-	}
-	out.Grow(size)
-	inTag := false
-	pending := false        // a space is owed before the next text
-	var tag strings.Builder // the tag being read, without '<' and '>'
+	out.Grow(len(s))
+	pending := false // a space is owed before the next text
 	text := func(t string) {
 		for len(t) > 0 {
 			i := strings.IndexAny(t, " \t\n\r")
@@ -50,44 +44,78 @@ func htmlText(b *baked) string {
 			t = t[i:]
 		}
 	}
-	for _, p := range b.parts {
-		for i := 0; i < len(p); {
-			if !inTag {
-				j := strings.IndexByte(p[i:], '<')
-				if j < 0 {
-					text(p[i:])
-					break
-				}
-				text(p[i : i+j])
-				i += j + 1
-				inTag = true
-				tag.Reset()
-				continue
-			}
-			j := strings.IndexByte(p[i:], '>')
-			if j < 0 {
-				tag.WriteString(p[i:])
+	for i := 0; i < len(s); {
+		j := strings.IndexByte(s[i:], '<')
+		if j < 0 {
+			text(s[i:])
+			break
+		}
+		text(s[i : i+j])
+		i += j
+		if strings.HasPrefix(s[i:], "<!--") {
+			k := strings.Index(s[i+4:], "-->")
+			if k < 0 {
 				break
 			}
-			tag.WriteString(p[i : i+j])
-			i += j + 1
-			inTag = false
-			t := tag.String()
-			name := strings.TrimPrefix(t, "/")
-			if k := strings.IndexAny(name, " \t\n/"); k >= 0 {
-				name = name[:k]
+			i += 4 + k + 3
+			continue
+		}
+		k := tagEnd(s, i+1)
+		tag := s[i+1 : k]
+		i = min(k+1, len(s))
+		closing := strings.HasPrefix(tag, "/")
+		name := strings.TrimPrefix(tag, "/")
+		if n := strings.IndexAny(name, " \t\n\r/"); n >= 0 {
+			name = name[:n]
+		}
+		name = strings.ToLower(name)
+		switch {
+		case !closing && (name == "script" || name == "style"):
+			// Code, not words: go on from the closing tag.
+			if e := indexFold(s[i:], "</"+name); e >= 0 {
+				i += e
+			} else {
+				i = len(s)
 			}
-			switch {
-			case blockTags[name]:
-				pending = true
-			case name == "img":
-				if alt, ok := attr(t, "alt"); ok {
-					text(alt)
-				}
+			pending = true
+		case blockTags[name]:
+			pending = true
+		case name == "img":
+			if alt, ok := attr(tag, "alt"); ok {
+				text(alt)
 			}
 		}
 	}
 	return html.UnescapeString(out.String())
+}
+
+// tagEnd returns the index of the '>' that ends the tag whose name starts
+// at i, skipping quoted attribute values, or len(s).
+func tagEnd(s string, i int) int {
+	var quote byte
+	for ; i < len(s); i++ {
+		switch c := s[i]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '>':
+			return i
+		}
+	}
+	return len(s)
+}
+
+// indexFold is strings.Index ignoring ASCII case.
+func indexFold(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
 }
 
 // attr returns the value of a double-quoted attribute of a tag.

@@ -1,0 +1,48 @@
+package build_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/engage-ssg/engage/internal/build"
+)
+
+// A content file published at the path of a generated file (here
+// content/robots.txt; also sitemap.xml, feed.xml, a bundle's event.ics) is
+// not reported as a clash. Before, the generated file was written after
+// every copy and always won. Now write() copies content files while
+// writeGenerated writes on its own goroutine, so the two race for the same
+// path: which one ends up in the output depends on timing, and builds of
+// the same input with 1 worker and with 8 differ.
+func TestGeneratedFileClashReview(t *testing.T) {
+	files := map[string]string{"content/robots.txt": "User-agent: *\nDisallow: /private/\n"}
+	for i := range 50 {
+		files[fmt.Sprintf("content/p%d.md", i)] = fmt.Sprintf("---\ntitle: Page %d\n---\nText of page %d.\n", i, i)
+	}
+	src := writeSite(t, files)
+	seen := map[string][]string{}
+	for round := range 4 {
+		for _, workers := range []int{1, 8} {
+			dest := filepath.Join(t.TempDir(), "public")
+			o := opts(src, dest)
+			o.Workers = workers
+			if _, err := build.Build(context.Background(), o); err != nil {
+				t.Fatal(err)
+			}
+			b, err := os.ReadFile(filepath.Join(dest, "robots.txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			seen[string(b)] = append(seen[string(b)], fmt.Sprintf("round %d, %d workers", round, workers))
+		}
+	}
+	if len(seen) > 1 {
+		for content, builds := range seen {
+			t.Logf("robots.txt = %q in %v", content, builds)
+		}
+		t.Errorf("builds of the same site wrote %d different robots.txt files", len(seen))
+	}
+}
