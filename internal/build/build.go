@@ -426,8 +426,8 @@ func forgetPositions(s *site.Site) {
 // write renders every page and writes every file into the staging folder,
 // in parallel, stopping at the first failure or cancellation. The files
 // that are not pages (feeds, calendars, the search index) are made on a
-// goroutine of their own while the pages render: they read the parsed
-// pages, which rendering does not change.
+// goroutine of their own while the pages render (they read the parsed
+// pages, which rendering does not change), and written after them.
 func write(parent context.Context, tx *output.Tx, plan *Plan, r *render.Renderer, opts Options) (int, error) {
 	s := plan.Site
 	g, ctx := errgroup.WithContext(parent)
@@ -436,8 +436,15 @@ func write(parent context.Context, tx *output.Tx, plan *Plan, r *render.Renderer
 		workers = runtime.GOMAXPROCS(0)
 	}
 	g.SetLimit(workers + 1)
-	generated := make(chan error, 1)
-	go func() { generated <- writeGenerated(ctx, tx, plan, r) }()
+	type made struct {
+		files []output.File
+		err   error
+	}
+	generated := make(chan made, 1)
+	go func() {
+		files, err := makeGenerated(plan, r)
+		generated <- made{files, err}
+	}()
 
 	total := len(s.Pages)
 	progress := make(chan struct{}, 64)
@@ -489,39 +496,50 @@ func write(parent context.Context, tx *output.Tx, plan *Plan, r *render.Renderer
 			return tx.Copy(out, plan.Assets, a.Src)
 		})
 	}
-	g.Go(func() error { return <-generated })
 	err := g.Wait()
 	close(progress)
 	<-progressDone
+	gen := <-generated
 	if err != nil {
+		return 0, err
+	}
+	if gen.err != nil {
+		return 0, gen.err
+	}
+	// Written last, as always: a content file at the same address (a
+	// robots.txt of the site's own) gives way to the generated one.
+	g, ctx = errgroup.WithContext(parent)
+	g.SetLimit(workers + 1)
+	for _, f := range gen.files {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			return tx.Write(f.Path, f.Data)
+		})
+	}
+	if err := g.Wait(); err != nil {
 		return 0, err
 	}
 	return total, nil
 }
 
-// writeGenerated makes and writes the files that are not pages.
-func writeGenerated(ctx context.Context, tx *output.Tx, plan *Plan, r *render.Renderer) error {
+// makeGenerated makes the files that are not pages, minified.
+func makeGenerated(plan *Plan, r *render.Renderer) ([]output.File, error) {
 	files, err := Generated(plan, r)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	for _, f := range files {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		data := f.Data
+	for i, f := range files {
 		if mt := mediaType(f.Path); mt != "" {
-			min, err := r.Minify(mt, data)
+			min, err := r.Minify(mt, f.Data)
 			if err != nil {
-				return fmt.Errorf("minify %s: %w", f.Path, err)
+				return nil, fmt.Errorf("minify %s: %w", f.Path, err)
 			}
-			data = min
-		}
-		if err := tx.Write(f.Path, data); err != nil {
-			return err
+			files[i].Data = min
 		}
 	}
-	return nil
+	return files, nil
 }
 
 // Generated makes the files that are not pages: feeds, calendars, the

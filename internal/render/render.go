@@ -9,12 +9,14 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
 	"net/url"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -45,6 +47,7 @@ type Renderer struct {
 	templates *templates
 	partials  *template.Template // every partial, for partialCached
 	cache     sync.Map           // cacheKey → template.HTML
+	siteOwned map[string]bool    // partials the site's layouts/ overrides
 }
 
 // cacheKey names one rendering of a partial by partialCached.
@@ -88,6 +91,10 @@ func New(s *site.Site, layouts, assets Layers, md *markdown.Markdown, minifyOutp
 		return r, list
 	}
 	r.partials = partials
+	r.siteOwned = map[string]bool{}
+	for _, f := range ts.partials {
+		r.siteOwned[f] = layouts.FromSite(f)
+	}
 	reported := map[string]bool{}
 	for _, p := range s.Pages {
 		t, key, prob := ts.lookup(p)
@@ -142,9 +149,15 @@ func (r *Renderer) WritePage(p *site.Page, write func([]byte) error) error {
 				err = e
 			}
 		}
-		prob := r.templates.problem(err, t.Name())
-		prob.Message = fmt.Sprintf("%s (while rendering %s)", prob.Message, p.URL)
-		return diag.List{*prob}
+		var list diag.List
+		if !errors.As(err, &list) {
+			list = diag.List{*r.templates.problem(err, t.Name())}
+		}
+		list = slices.Clone(list)
+		for i := range list {
+			list[i].Message = fmt.Sprintf("%s (while rendering %s)", list[i].Message, p.URL)
+		}
+		return list
 	}
 	// The layouts were minified when they were read, and the body is
 	// goldmark's HTML, which has nothing to take out but a newline
@@ -177,7 +190,10 @@ func (r *Renderer) partialCached(name string, data any, variants ...any) (templa
 		}
 		key.variants[i] = v
 	}
-	if h, ok := r.cache.Load(key); ok {
+	// A site's own copy of a partial may show anything of the page: the
+	// theme cannot know, so it is rendered every time.
+	cached := !r.siteOwned[name]
+	if h, ok := r.cache.Load(key); ok && cached {
 		return h.(template.HTML), nil
 	}
 	var b strings.Builder
@@ -187,10 +203,17 @@ func (r *Renderer) partialCached(name string, data any, variants ...any) (templa
 				err = e
 			}
 		}
-		return "", err
+		// Report it at the partial's own file and line.
+		var list diag.List
+		if errors.As(err, &list) {
+			return "", list // from a partialCached inside this one
+		}
+		return "", diag.List{*r.templates.problem(err, name)}
 	}
 	h := template.HTML(b.String())
-	r.cache.Store(key, h)
+	if cached {
+		r.cache.Store(key, h)
+	}
 	return h, nil
 }
 

@@ -10,13 +10,10 @@ import (
 	"github.com/engage-ssg/engage/internal/build"
 )
 
-// A site that overrides partials/footer.html (or header.html) with one that
-// shows something of the page gets, since baseof.html calls them through
-// partialCached with no page variant (footer) or only menuKey (header), the
-// footer of whichever page rendered first on every page: wrong, and with
-// more than one worker, different from build to build. With {{template}}
-// each page had its own.
-func TestOverriddenFooterPerPageReview(t *testing.T) {
+// TestOverriddenFooterPerPage: baseof.html calls the footer (and the
+// header) through partialCached, but a site's own copy of a partial may
+// show something of the page, so it is rendered for every page.
+func TestOverriddenFooterPerPage(t *testing.T) {
 	src := writeSite(t, map[string]string{
 		"content/a.md":                 "---\ntitle: A\n---\nText.\n",
 		"content/b.md":                 "---\ntitle: B\n---\nText.\n",

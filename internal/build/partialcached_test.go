@@ -10,11 +10,9 @@ import (
 	"github.com/engage-ssg/engage/internal/build"
 )
 
-// A site's own partial that fails to execute should be reported at its own
-// file and line, as it was when baseof.html included it with {{template}}.
-// Through partialCached the problem is put at the line of baseof.html that
-// calls it, and said to be in the built-in theme.
-func TestPartialCachedExecErrorReview(t *testing.T) {
+// TestPartialCachedExecError: a site's own partial that fails to execute,
+// called through partialCached, is reported at its own file and line.
+func TestPartialCachedExecError(t *testing.T) {
 	src := writeSite(t, map[string]string{
 		"content/a.md":                 "---\ntitle: A\n---\nText.\n",
 		"layouts/partials/footer.html": "<footer>\n<p>{{index .Page.Terms 3}}</p>\n</footer>\n",
