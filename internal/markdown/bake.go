@@ -92,6 +92,11 @@ func (m *Markdown) Bake(d *Doc) {
 		return
 	}
 	html := buf.b.String()
+	if m.unsafe {
+		// Raw HTML may hold comments (notes to editors): they are not
+		// published, as the whole-page minifier used to ensure.
+		html = stripComments(html)
+	}
 	b := cut(html)
 	if strings.Count(html, slotMark) != 2*want || !b.valid(d.Links) {
 		restore() // the body makes a slot marker of its own
@@ -103,6 +108,30 @@ func (m *Markdown) Bake(d *Doc) {
 	for i := range d.Links {
 		d.Links[i].node, d.Links[i].labelNode = nil, nil
 	}
+}
+
+// stripComments removes HTML comments. goldmark escapes "<!--" in text
+// and code, so every one left in its output is raw HTML's.
+func stripComments(s string) string {
+	if !strings.Contains(s, "<!--") {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(s, "<!--")
+		if i < 0 {
+			break
+		}
+		b.WriteString(s[:i])
+		j := strings.Index(s[i+4:], "-->")
+		if j < 0 {
+			s = ""
+			break
+		}
+		s = s[i+4+j+3:]
+	}
+	b.WriteString(s)
+	return b.String()
 }
 
 // valid reports whether b has exactly the slots Bake made for links: one
@@ -185,7 +214,7 @@ func (m *Markdown) HTML(w io.Writer, d *Doc, dests, labels []string) error {
 		d.mu.Lock()
 		defer d.mu.Unlock()
 		for i := range d.Links {
-			if i < len(dests) {
+			if i < len(dests) && dests[i] != "" {
 				d.SetDest(i, dests[i])
 			}
 			if i < len(labels) {

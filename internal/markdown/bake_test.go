@@ -195,3 +195,27 @@ func FuzzBake(f *testing.F) {
 		bakedEqual(t, m, src, rows, false)
 	})
 }
+
+func TestBakeDropsRawHTMLComments(t *testing.T) {
+	src := "Words <!-- a note to editors --> more.\n\n<!-- a block\nnote -->\n\n`<!-- code -->`\n"
+	raw := New(Options{RawHTML: true})
+	d := raw.Parse([]byte(src))
+	raw.Bake(d)
+	var b bytes.Buffer
+	if err := raw.HTML(&b, d, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := b.String(); strings.Contains(got, "note") || !strings.Contains(got, "&lt;!-- code --&gt;") || !strings.Contains(got, "Words") {
+		t.Errorf("raw HTML body baked as %q; want the comments gone and the code kept", got)
+	}
+	escaping := New(Options{})
+	d = escaping.Parse([]byte(src))
+	escaping.Bake(d)
+	b.Reset()
+	if err := escaping.HTML(&b, d, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := b.String(); !strings.Contains(got, "a note to editors") {
+		t.Errorf("escaped body baked as %q; want the comment shown as text", got)
+	}
+}

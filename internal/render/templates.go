@@ -119,6 +119,9 @@ func (ts *templates) set(name string, files []string) (*template.Template, *diag
 		if _, err := o.Parse(text); err != nil {
 			return nil, ts.problem(err, f)
 		}
+		if ts.minify == nil {
+			continue
+		}
 		if _, err := m.Parse(minified); err != nil {
 			// The minifier made something Go cannot read: use the layout
 			// as written.
