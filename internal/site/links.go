@@ -3,8 +3,10 @@ package site
 import (
 	"net/url"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/engage-ssg/engage/internal/content"
@@ -23,10 +25,23 @@ func (r *resolver) links() {
 			withBody = append(withBody, p)
 		}
 	}
-	for _, p := range withBody {
-		var problems diag.List
-		p.LinkDests, p.LinkLabels, problems = r.relink(p, p.Source)
-		r.list = append(r.list, problems...)
+	// Each page's links are worked out on their own, reading the maps the
+	// earlier steps made: share them out, and keep the problems in page
+	// order.
+	lists := make([]diag.List, len(withBody))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(withBody)/64))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(withBody); i += workers {
+				p := withBody[i]
+				p.LinkDests, p.LinkLabels, lists[i] = r.relink(p, p.Source)
+			}
+		})
+	}
+	wg.Wait()
+	for _, l := range lists {
+		r.list = append(r.list, l...)
 	}
 }
 
