@@ -109,14 +109,12 @@ func body(p *site.Page) string {
 	return p.Source.Body.Text()
 }
 
-// words returns each word of the document with its highest weight. The
-// map is made when the index needs it and dropped after, so that the
-// words of every page are never in memory at once.
-func (d *document) words() map[string]int {
+// words puts each word of the document, with its highest weight, into
+// words, which the caller empties and reuses from one document to the
+// next, so that the words of every page are never in memory at once.
+func (d *document) words(words map[string]int) {
 	p := d.page
 	text := body(p)
-	// About one distinct word in twelve bytes of text, in English prose.
-	words := make(map[string]int, 32+len(text)/12)
 	add := func(w int, texts ...string) {
 		for _, t := range texts {
 			eachWord(t, func(word string) {
@@ -133,7 +131,6 @@ func (d *document) words() map[string]int {
 		add(weightSummary, t.Name)
 	}
 	add(weightTitle, p.Title)
-	return words
 }
 
 // typeLabel says what kind of page p is, for the result list:

@@ -221,8 +221,11 @@ func wordShards(docs []*document) []shard {
 		lo, hi := w*len(docs)/workers, (w+1)*len(docs)/workers
 		wg.Go(func() {
 			postings := map[string][]posting{}
+			words := map[string]int{}
 			for i := lo; i < hi; i++ {
-				for word, weight := range docs[i].words() {
+				clear(words)
+				docs[i].words(words)
+				for word, weight := range words {
 					postings[word] = append(postings[word], newPosting(i, weight))
 				}
 			}
