@@ -442,7 +442,7 @@ func write(parent context.Context, tx *output.Tx, plan *Plan, r *render.Renderer
 	}
 	generated := make(chan made, 1)
 	go func() {
-		files, err := makeGenerated(plan, r)
+		files, err := makeGenerated(ctx, plan, r)
 		generated <- made{files, err}
 	}()
 
@@ -525,8 +525,8 @@ func write(parent context.Context, tx *output.Tx, plan *Plan, r *render.Renderer
 }
 
 // makeGenerated makes the files that are not pages, minified.
-func makeGenerated(plan *Plan, r *render.Renderer) ([]output.File, error) {
-	files, err := Generated(plan, r)
+func makeGenerated(ctx context.Context, plan *Plan, r *render.Renderer) ([]output.File, error) {
+	files, err := Generated(ctx, plan, r)
 	if err != nil {
 		return nil, err
 	}
@@ -544,14 +544,18 @@ func makeGenerated(plan *Plan, r *render.Renderer) ([]output.File, error) {
 
 // Generated makes the files that are not pages: feeds, calendars, the
 // sitemap and robots.txt, the open data and the search index. It may run
-// while pages are being rendered.
-func Generated(plan *Plan, r *render.Renderer) ([]output.File, error) {
+// while pages are being rendered, and gives up between its steps when ctx
+// is done.
+func Generated(ctx context.Context, plan *Plan, r *render.Renderer) ([]output.File, error) {
 	s := plan.Site
 	feeds, err := feed.Files(s, s.Config.FeedLimit, r.AbsoluteBody)
 	if err != nil {
 		return nil, fmt.Errorf("feeds: %w", err)
 	}
 	files := append(feeds, calendar.Files(s)...)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	sm, err := sitemap.Files(s)
 	if err != nil {
 		return nil, fmt.Errorf("sitemap: %w", err)
@@ -562,6 +566,9 @@ func Generated(plan *Plan, r *render.Renderer) ([]output.File, error) {
 		return nil, fmt.Errorf("open data: %w", err)
 	}
 	files = append(files, data...)
+	if err := ctx.Err(); err != nil {
+		return nil, err // stopped, or a page failed: the index is not needed
+	}
 
 	// Search: the index that assets/js/search.js reads on /search/.
 	index, err := search.Index(s)

@@ -145,7 +145,7 @@ func BenchmarkStageRender(b *testing.B) {
 func BenchmarkStageGenerated(b *testing.B) {
 	stageSite(b)
 	for b.Loop() {
-		if _, err := Generated(stage.plan, stage.r); err != nil {
+		if _, err := Generated(context.Background(), stage.plan, stage.r); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -275,7 +275,7 @@ func (p *Preview) file(s *snapshot, out string) ([]byte, string, error) {
 		}
 	} else {
 		if s.generated == nil {
-			files, gerr := build.Generated(s.plan, s.renderer)
+			files, gerr := build.Generated(context.Background(), s.plan, s.renderer)
 			if gerr != nil {
 				return nil, "", gerr
 			}
