@@ -70,35 +70,58 @@ func (r *Renderer) jsonLD(p *site.Page) (template.JS, error) {
 			v["previousStartDate"] = iso(e.PreviousStart)
 		}
 	case p.Kind == site.KindPage && (p.Type == "news" || p.Type == "updates") && p.Standard == nil:
-		v = map[string]any{
-			"@context": "https://schema.org", "@type": "Article", "headline": p.Title, "url": abs(p.URL),
-			"mainEntityOfPage": abs(p.URL), "publisher": org, "inLanguage": cfg.Language,
-		}
-		if p.Summary != "" {
-			v["description"] = p.Summary
-		}
-		if d := iso(p.Date); d != "" {
-			v["datePublished"] = d
-		}
-		if d := iso(p.Updated); d != "" {
-			v["dateModified"] = d
+		// A struct rather than a map, for speed: its fields are in the
+		// order json.Marshal writes a map's keys, so the JSON is the same.
+		a := article{
+			Context: "https://schema.org", Type: "Article", Author: organization{Type: "Organization", Name: cfg.Organisation.Name},
+			DateModified: iso(p.Updated), DatePublished: iso(p.Date), Description: p.Summary,
+			Headline: p.Title, InLanguage: cfg.Language, MainEntityOfPage: abs(p.URL),
+			Publisher: organization{Type: "Organization", Name: cfg.Organisation.Name}, URL: abs(p.URL),
 		}
 		if p.Author != nil {
-			a := map[string]any{"@type": "Person", "name": p.Author.Name}
-			if p.Author.Role != "" {
-				a["jobTitle"] = p.Author.Role
-			}
-			v["author"] = a
-		} else {
-			v["author"] = org
+			a.Author = person{Type: "Person", JobTitle: p.Author.Role, Name: p.Author.Name}
 		}
+		return marshalJSONLD(a)
 	default:
 		return "", nil
 	}
+	return marshalJSONLD(v)
+}
+
+// marshalJSONLD writes JSON-LD for a <script> element.
+func marshalJSONLD(v any) (template.JS, error) {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return "", err
 	}
 	// json.Marshal escapes <, > and & already; this keeps "</script" out too.
 	return template.JS(strings.ReplaceAll(string(b), "</", "<\\/")), nil
+}
+
+// article is schema.org's Article, its fields in the order of their JSON
+// names.
+type article struct {
+	Context          string `json:"@context"`
+	Type             string `json:"@type"`
+	Author           any    `json:"author"`
+	DateModified     string `json:"dateModified,omitempty"`
+	DatePublished    string `json:"datePublished,omitempty"`
+	Description      string `json:"description,omitempty"`
+	Headline         string `json:"headline"`
+	InLanguage       string `json:"inLanguage"`
+	MainEntityOfPage string `json:"mainEntityOfPage"`
+	Publisher        any    `json:"publisher"`
+	URL              string `json:"url"`
+}
+
+// organization and person are schema.org's, in JSON name order.
+type organization struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
+}
+
+type person struct {
+	Type     string `json:"@type"`
+	JobTitle string `json:"jobTitle,omitempty"`
+	Name     string `json:"name"`
 }
