@@ -1,8 +1,9 @@
 // Package markdown turns the Markdown body of a page into a goldmark syntax
 // tree and, later, into HTML. It belongs to two stages of the pipeline:
 // parse (Parse builds the tree and lists the links and headings that the
-// resolve stage checks) and render (Render writes HTML once resolve has said
-// where every link points).
+// resolve stage checks; Bake then renders it to HTML with a slot for each
+// link's address and drops the tree) and render (HTML fills the slots once
+// resolve has said where every link points).
 //
 // Trust model: content files are not trusted. Raw HTML written in Markdown
 // is shown as text unless the site opts in with markdown.raw_html.

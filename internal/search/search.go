@@ -1,5 +1,5 @@
 // Package search writes the index behind the site's /search/ page. It runs
-// after the render stage, from the resolved site: every published content
+// alongside the render stage, from the resolved site: every published content
 // page and easy-read page becomes a document, and the index is a set of
 // small JSON files under search/index/ that assets/js/search.js fetches as
 // a query needs them. No search service is involved; without JavaScript the
