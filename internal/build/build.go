@@ -63,6 +63,7 @@ type Result struct {
 // UsageError is a mistake in how the command was called (exit status 2).
 type UsageError struct{ Msg string }
 
+// Error returns the message, as the command prints it.
 func (e *UsageError) Error() string { return e.Msg }
 
 // ErrProblems means the content or layouts have errors (or warnings under
