@@ -442,8 +442,13 @@ func write(parent context.Context, tx *output.Tx, plan *Plan, r *render.Renderer
 		err   error
 	}
 	generated := make(chan made, 1)
+	// Not the errgroup's context, which Wait cancels even when every page
+	// succeeded: this one is cancelled only when the build stops or a page
+	// fails.
+	genCtx, stopGen := context.WithCancel(parent)
+	defer stopGen()
 	go func() {
-		files, err := makeGenerated(ctx, plan, r)
+		files, err := makeGenerated(genCtx, plan, r)
 		generated <- made{files, err}
 	}()
 
@@ -500,6 +505,9 @@ func write(parent context.Context, tx *output.Tx, plan *Plan, r *render.Renderer
 	err := g.Wait()
 	close(progress)
 	<-progressDone
+	if err != nil {
+		stopGen()
+	}
 	gen := <-generated
 	if err != nil {
 		return 0, err

@@ -36,7 +36,7 @@ var stage struct {
 }
 
 // stageSite generates the site once, loads it and prepares a renderer.
-func stageSite(b *testing.B) {
+func stageSite(b testing.TB) {
 	b.Helper()
 	stage.once.Do(func() {
 		dir, err := stageDir()
