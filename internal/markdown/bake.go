@@ -46,7 +46,7 @@ type baked struct {
 // rendered from its tree as usual. Bake is not safe to call twice on one
 // Doc at once.
 func (m *Markdown) Bake(d *Doc) {
-	if d == nil || d.Root == nil || d.baked != nil || bytes.Contains(d.Source, []byte(slotMark)) {
+	if d == nil || d.Root == nil || d.baked != nil {
 		return
 	}
 	saved := make([][]byte, len(d.Links))
@@ -97,9 +97,13 @@ func (m *Markdown) Bake(d *Doc) {
 		// published, as the whole-page minifier used to ensure.
 		html = stripComments(html)
 	}
+	if strings.Count(html, slotMark) != 2*want {
+		restore() // the body writes a slot marker of its own
+		return
+	}
 	b := cut(html)
-	if strings.Count(html, slotMark) != 2*want || !b.valid(d.Links) {
-		restore() // the body makes a slot marker of its own
+	if !b.valid(d.Links, want) {
+		restore()
 		return
 	}
 	d.baked = b
@@ -134,9 +138,12 @@ func stripComments(s string) string {
 	return b.String()
 }
 
-// valid reports whether b has exactly the slots Bake made for links: one
-// destination for each link and picture, and one label for each link.
-func (b *baked) valid(links []Link) bool {
+// valid reports whether b has exactly the want slots Bake made for links:
+// one destination for each link and picture, and one label for each link.
+func (b *baked) valid(links []Link, want int) bool {
+	if len(b.slots) != want {
+		return false
+	}
 	seen := map[slot]bool{}
 	for _, s := range b.slots {
 		if s.link < 0 || s.link >= len(links) || seen[s] {
@@ -146,11 +153,6 @@ func (b *baked) valid(links []Link) bool {
 			return false
 		}
 		seen[s] = true
-	}
-	for _, p := range b.parts {
-		if strings.Contains(p, slotMark) {
-			return false
-		}
 	}
 	return true
 }

@@ -175,51 +175,29 @@ func Syllables(word string) int {
 		}
 		return max(n, 1)
 	}
-	isVowel := func(r rune) bool { return strings.ContainsRune("aeiouy", r) }
-	runes := []rune(w)
-	n := 0
-	prev := false
-	for _, r := range runes {
-		v := isVowel(r)
-		if v && !prev {
-			n++
-		}
-		prev = v
-	}
-	l := len(runes)
-	if l > 2 && runes[l-1] == 'e' && !isVowel(runes[l-2]) && !(runes[l-2] == 'l' && !isVowel(runes[l-3])) {
-		n-- // silent e: "make", but not "table"
-	}
-	if l > 3 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ted") && !strings.HasSuffix(w, "ded") && !isVowel(runes[l-3]) {
-		n-- // "asked", "listened", but not "wanted"
-	}
-	if strings.HasSuffix(w, "es") && l > 3 && strings.ContainsRune("bcdfghjkmnpqrtvwxz", runes[l-3]) && !strings.ContainsRune("sxz", runes[l-3]) && !(l > 4 && strings.HasSuffix(w, "ches")) && !strings.HasSuffix(w, "shes") && !strings.HasSuffix(w, "ges") && !strings.HasSuffix(w, "ces") {
-		n-- // "makes", "times"
-	}
-	return max(n, 1)
+	return countSyllables([]rune(w))
 }
 
 // asciiSyllables is Syllables for a short plain ASCII word without
 // hyphens or digits, the common case, without allocating; ok is false for
 // any other word.
 func asciiSyllables(word string) (n int, ok bool) {
-	var buf [32]byte
+	var buf [32]rune
 	if len(word) == 0 || len(word) > len(buf) {
 		return 0, false
 	}
+	w := buf[:0]
 	for i := 0; i < len(word); i++ {
 		c := word[i]
 		switch {
-		case c >= 'a' && c <= 'z':
+		case c >= 'a' && c <= 'z', c == '\'':
 		case c >= 'A' && c <= 'Z':
 			c += 'a' - 'A'
-		case c == '\'':
 		default:
 			return 0, false
 		}
-		buf[i] = c
+		w = append(w, rune(c))
 	}
-	w := buf[:len(word)]
 	for len(w) > 0 && w[0] == '\'' {
 		w = w[1:]
 	}
@@ -229,29 +207,47 @@ func asciiSyllables(word string) (n int, ok bool) {
 	if len(w) == 0 {
 		return 0, true
 	}
-	vowel := func(c byte) bool {
-		return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'
+	return countSyllables(w), true
+}
+
+// countSyllables counts the groups of vowels of a lower-case word without
+// hyphens, less a silent final e and the "-ed" and "-es" endings that add
+// no syllable.
+func countSyllables(w []rune) int {
+	isVowel := func(r rune) bool {
+		return r == 'a' || r == 'e' || r == 'i' || r == 'o' || r == 'u' || r == 'y'
 	}
+	has := func(suffix string) bool {
+		if len(suffix) > len(w) {
+			return false
+		}
+		for i, r := range []byte(suffix) {
+			if w[len(w)-len(suffix)+i] != rune(r) {
+				return false
+			}
+		}
+		return true
+	}
+	n := 0
 	prev := false
-	for _, c := range w {
-		v := vowel(c)
+	for _, r := range w {
+		v := isVowel(r)
 		if v && !prev {
 			n++
 		}
 		prev = v
 	}
 	l := len(w)
-	has := func(suffix string) bool { return l >= len(suffix) && string(w[l-len(suffix):]) == suffix }
-	if l > 2 && w[l-1] == 'e' && !vowel(w[l-2]) && !(w[l-2] == 'l' && !vowel(w[l-3])) {
-		n--
+	if l > 2 && w[l-1] == 'e' && !isVowel(w[l-2]) && !(w[l-2] == 'l' && !isVowel(w[l-3])) {
+		n-- // silent e: "make", but not "table"
 	}
-	if l > 3 && has("ed") && !has("ted") && !has("ded") && !vowel(w[l-3]) {
-		n--
+	if l > 3 && has("ed") && !has("ted") && !has("ded") && !isVowel(w[l-3]) {
+		n-- // "asked", "listened", but not "wanted"
 	}
-	if has("es") && l > 3 && strings.IndexByte("bcdfghjkmnpqrtvwxz", w[l-3]) >= 0 && strings.IndexByte("sxz", w[l-3]) < 0 && !(l > 4 && has("ches")) && !has("shes") && !has("ges") && !has("ces") {
-		n--
+	if has("es") && l > 3 && strings.ContainsRune("bcdfghjkmnpqrtvwxz", w[l-3]) && !strings.ContainsRune("sxz", w[l-3]) && !(l > 4 && has("ches")) && !has("shes") && !has("ges") && !has("ces") {
+		n-- // "makes", "times"
 	}
-	return max(n, 1), true
+	return max(n, 1)
 }
 
 // Score is the readability of a text.
