@@ -99,7 +99,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fl.BoolVar(&quiet, "quiet", false, "print only problems, not the summary line")
 	var prof profiles
 	fl.StringVar(&prof.cpu, "cpuprofile", "", "write a CPU profile of the build to `file`, for go tool pprof")
-	fl.StringVar(&prof.mem, "memprofile", "", "write a memory profile to `file`, for go tool pprof: what the build allocated, and what was still in use at its end")
+	fl.StringVar(&prof.mem, "memprofile", "", "write a memory profile to `file`, for go tool pprof: what was in use when the heap was largest, and what the build had allocated by then")
 	fl.Usage = func() {
 		fmt.Fprint(stderr, "Usage: engage build [options]\n\nBuilds the site in --source into --dest.\nExit status: 0 built; 1 the content or layouts have errors; 2 wrong usage.\n\nOptions:\n")
 		fl.PrintDefaults()

@@ -98,6 +98,7 @@ type Loader struct {
 	pages  map[string]parsed
 	last   *Plan           // the last plan without errors, for Update
 	parse  content.Options // how the last run parsed pages
+	spill  *markdown.Spill // where baked bodies go; nil keeps them in memory
 	solve  site.Options    // how the last run resolved the site
 }
 
@@ -162,7 +163,7 @@ func (l *Loader) Load(ctx context.Context) (*Plan, error) {
 	l.parse = content.Options{
 		Location: cfg.Location, Taxonomies: cfg.Taxonomies, Markdown: l.md, Workers: opts.Workers,
 		Check: func(p *content.Page) diag.List { return a11y.Check(p, checks) },
-		Bake:  true,
+		Bake:  true, Spill: l.spill,
 	}
 	pages, problems, err := l.parseAll(ctx, srcFS, pagePaths, l.parse)
 	if err != nil {
@@ -364,7 +365,13 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := output.Check(opts.Source, opts.Dest); err != nil {
 		return res, &UsageError{Msg: err.Error()}
 	}
-	plan, err := Load(ctx, opts)
+	// The bodies wait in a temporary file between parsing and writing;
+	// without one (a read-only temporary folder) they wait in memory.
+	spill, err := markdown.NewSpill("")
+	if err == nil {
+		defer spill.Close()
+	}
+	plan, err := (&Loader{Options: opts, spill: spill}).Load(ctx)
 	if err != nil {
 		return res, err
 	}

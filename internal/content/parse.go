@@ -36,6 +36,9 @@ type Options struct {
 	// and drops its syntax tree (see markdown.Bake), so that the pages of
 	// a large site do not hold their trees until they are written.
 	Bake bool
+	// Spill, when set with Bake, is where the baked HTML is kept until
+	// the page is written, instead of memory (see markdown.Spill).
+	Spill *markdown.Spill
 }
 
 // Files lists the Markdown files and the other files (bundle resources)
@@ -216,7 +219,7 @@ func finish(page *Page, opts Options) {
 		page.Checks = opts.Check(page)
 	}
 	if opts.Bake && opts.Markdown != nil {
-		opts.Markdown.Bake(page.Body)
+		opts.Markdown.Bake(page.Body, opts.Spill)
 	}
 }
 

@@ -32,20 +32,27 @@ type slot struct {
 	label bool // the download label after the link text, not the destination
 }
 
-// baked is the HTML of a body cut at its slots: parts[0], slot 0,
-// parts[1], slot 1, ... parts[len(slots)].
+// baked is the HTML of a body with its slots taken out: part 0 is
+// html[:ends[0]], then slot 0, part 1 up to ends[1], and so on; the last
+// part runs to the end. The HTML is in memory, or in a Spill when html is
+// nil.
 type baked struct {
-	parts []string
+	html  []byte
+	ends  []int
 	slots []slot
+	spill *Spill
+	off   int64 // where the HTML starts in the spill
+	size  int   // its length
 }
 
 // Bake renders d to HTML with slots for link destinations and labels, and
 // drops the syntax tree and source. Checks that need the tree must run
-// first. A body whose HTML would hold a slot marker of its own (written
+// first. With a Spill the HTML is moved out of memory into its file
+// (nil, or a spill that cannot be written, keeps it in memory). A body whose HTML would hold a slot marker of its own (written
 // out, or spelled with character references) is left as it is, and
 // rendered from its tree as usual. Bake is not safe to call twice on one
 // Doc at once.
-func (m *Markdown) Bake(d *Doc) {
+func (m *Markdown) Bake(d *Doc, spill *Spill) {
 	if d == nil || d.Root == nil || d.baked != nil {
 		return
 	}
@@ -91,13 +98,13 @@ func (m *Markdown) Bake(d *Doc) {
 		restore()
 		return
 	}
-	html := buf.b.String()
+	html := buf.b.Bytes()
 	if m.unsafe {
 		// Raw HTML may hold comments (notes to editors): they are not
 		// published, as the whole-page minifier used to ensure.
 		html = stripComments(html)
 	}
-	if strings.Count(html, slotMark) != 2*want {
+	if bytes.Count(html, []byte(slotMark)) != 2*want {
 		restore() // the body writes a slot marker of its own
 		return
 	}
@@ -105,6 +112,12 @@ func (m *Markdown) Bake(d *Doc) {
 	if !b.valid(d.Links, want) {
 		restore()
 		return
+	}
+	b.size = len(b.html)
+	if off, ok := spill.put(b.html); ok {
+		b.html, b.spill, b.off = nil, spill, off
+	} else {
+		b.html = bytes.Clone(b.html)
 	}
 	d.baked = b
 	d.empty = len(d.Source) == 0
@@ -114,28 +127,23 @@ func (m *Markdown) Bake(d *Doc) {
 	}
 }
 
-// stripComments removes HTML comments. goldmark escapes "<!--" in text
-// and code, so every one left in its output is raw HTML's.
-func stripComments(s string) string {
-	if !strings.Contains(s, "<!--") {
-		return s
-	}
-	var b strings.Builder
+// stripComments removes HTML comments, in place. goldmark escapes "<!--"
+// in text and code, so every one left in its output is raw HTML's.
+func stripComments(s []byte) []byte {
+	out := s[:0]
 	for {
-		i := strings.Index(s, "<!--")
+		i := bytes.Index(s, []byte("<!--"))
 		if i < 0 {
 			break
 		}
-		b.WriteString(s[:i])
-		j := strings.Index(s[i+4:], "-->")
+		out = append(out, s[:i]...)
+		j := bytes.Index(s[i+4:], []byte("-->"))
 		if j < 0 {
-			s = ""
-			break
+			return out
 		}
 		s = s[i+4+j+3:]
 	}
-	b.WriteString(s)
-	return b.String()
+	return append(out, s...)
 }
 
 // valid reports whether b has exactly the want slots Bake made for links:
@@ -170,28 +178,31 @@ var bakeBuffers = sync.Pool{New: func() any {
 	return buf
 }}
 
-// cut splits baked HTML at its slots.
-func cut(s string) *baked {
+// cut takes the slot markers out of rendered HTML, in place: the baked
+// body it returns holds html without them, and where they were.
+func cut(html []byte) *baked {
 	b := &baked{}
+	out, s := html[:0], html
 	for {
-		i := strings.Index(s, slotMark)
+		i := bytes.Index(s, []byte(slotMark))
 		if i < 0 {
 			break
 		}
 		rest := s[i+len(slotMark):]
-		j := strings.Index(rest, slotMark)
+		j := bytes.Index(rest, []byte(slotMark))
 		if j < 1 {
 			break
 		}
-		n, err := strconv.Atoi(rest[1:j])
+		n, err := strconv.Atoi(string(rest[1:j]))
 		if err != nil {
 			break
 		}
-		b.parts = append(b.parts, s[:i])
+		out = append(out, s[:i]...)
+		b.ends = append(b.ends, len(out))
 		b.slots = append(b.slots, slot{link: n, label: rest[0] == 'l'})
 		s = rest[j+len(slotMark):]
 	}
-	b.parts = append(b.parts, s)
+	b.html = append(out, s...)
 	return b
 }
 
@@ -225,28 +236,32 @@ func (m *Markdown) HTML(w io.Writer, d *Doc, dests, labels []string) error {
 		}
 		return m.Render(w, d)
 	}
-	size := 64 * len(d.baked.slots)
-	for _, p := range d.baked.parts {
-		size += len(p)
+	src, done, err := d.baked.read()
+	if err != nil {
+		return err
 	}
-	// Write straight into strings.Builder and bytes.Buffer; anything
-	// else gets the whole body in one Write.
-	var b strings.Builder
-	sw, direct := w.(io.StringWriter)
-	if g, ok := w.(interface{ Grow(int) }); ok && direct {
-		g.Grow(size)
-	} else if !direct {
-		b.Grow(size)
-		sw = &b
+	defer done()
+	// Write straight into a buffer that can grow to fit; anything else
+	// gets the whole body in one Write.
+	out := w
+	var whole *bytes.Buffer
+	if g, ok := w.(interface{ Grow(int) }); ok {
+		g.Grow(len(src) + 64*len(d.baked.slots))
+	} else {
+		whole = &bytes.Buffer{}
+		whole.Grow(len(src) + 64*len(d.baked.slots))
+		out = whole
 	}
+	start := 0
 	for i, s := range d.baked.slots {
-		sw.WriteString(d.baked.parts[i])
+		out.Write(src[start:d.baked.ends[i]])
+		start = d.baked.ends[i]
 		l := d.Links[s.link]
 		if s.label {
 			if s.link < len(labels) && labelShown(l, labels[s.link]) {
-				sw.WriteString(" (")
-				sw.WriteString(string(util.EscapeHTML([]byte(labels[s.link]))))
-				sw.WriteString(")")
+				io.WriteString(out, " (")
+				out.Write(util.EscapeHTML([]byte(labels[s.link])))
+				io.WriteString(out, ")")
 			}
 			continue
 		}
@@ -255,12 +270,12 @@ func (m *Markdown) HTML(w io.Writer, d *Doc, dests, labels []string) error {
 			dest = dests[s.link]
 		}
 		if m.unsafe || !html.IsDangerousURL([]byte(dest)) {
-			sw.WriteString(string(util.EscapeHTML(util.URLEscape([]byte(dest), true))))
+			out.Write(util.EscapeHTML(util.URLEscape([]byte(dest), true)))
 		}
 	}
-	_, err := sw.WriteString(d.baked.parts[len(d.baked.parts)-1])
-	if !direct && err == nil {
-		_, err = io.WriteString(w, b.String())
+	_, err = out.Write(src[start:])
+	if whole != nil && err == nil {
+		_, err = w.Write(whole.Bytes())
 	}
 	return err
 }

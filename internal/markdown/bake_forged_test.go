@@ -24,7 +24,7 @@ func TestBakeForgedSlot(t *testing.T) {
 				t.Fatal(err)
 			}
 			d := m.Parse([]byte(tc.src))
-			m.Bake(d)
+			m.Bake(d, nil)
 			var got bytes.Buffer
 			func() {
 				defer func() {

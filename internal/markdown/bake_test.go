@@ -33,12 +33,12 @@ func bakeFill(d *Doc) (dests, labels []string) {
 	return dests, labels
 }
 
-func bakedEqual(t *testing.T, m *Markdown, src string, rows, must bool) {
+func bakedEqual(t *testing.T, m *Markdown, spill *Spill, src string, rows, must bool) {
 	t.Helper()
 	po := ParseOptions{Rows: rows}
 	plain, baked := m.Parse([]byte(src), po), m.Parse([]byte(src), po)
 	wantText := plain.Text()
-	m.Bake(baked)
+	m.Bake(baked, spill)
 	// A body Bake cannot bake (its HTML would hold a slot marker, or a
 	// link is inside a picture's text) must still give the same HTML.
 	if must && !baked.Baked() {
@@ -124,7 +124,7 @@ func TestBakedText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		d := m.Parse([]byte(tt.src))
-		m.Bake(d)
+		m.Bake(d, nil)
 		if got := d.Text(); got != tt.want {
 			t.Errorf("Text of %q = %q, want %q", tt.src, got, tt.want)
 		}
@@ -132,15 +132,25 @@ func TestBakedText(t *testing.T) {
 }
 
 func TestBakeMatchesRender(t *testing.T) {
+	spill, err := NewSpill(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer spill.Close()
 	for _, raw := range []bool{false, true} {
 		m := New(Options{RawHTML: raw})
 		for _, src := range bakeSamples {
 			for _, rows := range []bool{false, true} {
-				t.Run(fmt.Sprintf("raw=%v/rows=%v/%.20q", raw, rows, src), func(t *testing.T) {
-					bakedEqual(t, m, src, rows, true)
-				})
+				for _, sp := range []*Spill{nil, spill} {
+					t.Run(fmt.Sprintf("raw=%v/rows=%v/spill=%v/%.20q", raw, rows, sp != nil, src), func(t *testing.T) {
+						bakedEqual(t, m, sp, src, rows, true)
+					})
+				}
 			}
 		}
+	}
+	if spill.Size() == 0 {
+		t.Error("nothing was written to the spill file")
 	}
 }
 
@@ -148,7 +158,7 @@ func TestBakeLeavesMarkerBodiesAlone(t *testing.T) {
 	m := New(Options{})
 	src := "A body that mentions " + slotMark + "d0" + slotMark + " and [a link](/a/).\n"
 	d := m.Parse([]byte(src))
-	m.Bake(d)
+	m.Bake(d, nil)
 	if d.Baked() || d.Root == nil {
 		t.Fatal("Bake baked a body containing the slot marker; want it rendered from its tree")
 	}
@@ -164,7 +174,7 @@ func TestBakeLeavesMarkerBodiesAlone(t *testing.T) {
 func TestSetLabelSkipsSaidTypes(t *testing.T) {
 	m := New(Options{})
 	d := m.Parse([]byte("[Annual report (PDF)](a.pdf) [Minutes](m.pdf) ![Map](m.png)\n"))
-	m.Bake(d)
+	m.Bake(d, nil)
 	var b bytes.Buffer
 	if err := m.HTML(&b, d, nil, []string{"PDF, 2 KB", "PDF, 5 KB", "PNG, 1 KB"}); err != nil {
 		t.Fatal(err)
@@ -187,12 +197,18 @@ func FuzzBake(f *testing.F) {
 	f.Add("<b>x</b> [*a*](b) ![](c)\n", true, true)
 	f.Add("zQengage&#83;LOTqd0zQengage&#83;LOTq [a](/a/) ![b](c)\n", false, false)
 	escaping, passing := New(Options{}), New(Options{RawHTML: true})
+	spill, err := NewSpill(f.TempDir())
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Cleanup(func() { spill.Close() })
 	f.Fuzz(func(t *testing.T, src string, raw, rows bool) {
 		m := escaping
 		if raw {
 			m = passing
 		}
-		bakedEqual(t, m, src, rows, false)
+		bakedEqual(t, m, nil, src, rows, false)
+		bakedEqual(t, m, spill, src, rows, false)
 	})
 }
 
@@ -200,7 +216,7 @@ func TestBakeDropsRawHTMLComments(t *testing.T) {
 	src := "Words <!-- a note to editors --> more.\n\n<!-- a block\nnote -->\n\n`<!-- code -->`\n"
 	raw := New(Options{RawHTML: true})
 	d := raw.Parse([]byte(src))
-	raw.Bake(d)
+	raw.Bake(d, nil)
 	var b bytes.Buffer
 	if err := raw.HTML(&b, d, nil, nil); err != nil {
 		t.Fatal(err)
@@ -210,7 +226,7 @@ func TestBakeDropsRawHTMLComments(t *testing.T) {
 	}
 	escaping := New(Options{})
 	d = escaping.Parse([]byte(src))
-	escaping.Bake(d)
+	escaping.Bake(d, nil)
 	b.Reset()
 	if err := escaping.HTML(&b, d, nil, nil); err != nil {
 		t.Fatal(err)

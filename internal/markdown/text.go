@@ -20,7 +20,12 @@ var blockTags = map[string]bool{
 // tag, the alt text for a picture), slots, comments and the insides of
 // script and style elements skipped, entities decoded.
 func htmlText(b *baked) string {
-	s := strings.Join(b.parts, "")
+	src, done, err := b.read()
+	if err != nil {
+		return "" // the page's own rendering reports it
+	}
+	s := string(src)
+	done()
 	var out strings.Builder
 	out.Grow(len(s))
 	pending := false // a space is owed before the next text

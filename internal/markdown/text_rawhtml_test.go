@@ -14,7 +14,7 @@ func TestBakedTextRawHTML(t *testing.T) {
 	plain := m.Parse([]byte(src))
 	want := plain.Text()
 	d := m.Parse([]byte(src))
-	m.Bake(d)
+	m.Bake(d, nil)
 	got := d.Text()
 	for _, leak := range []string{"trackingKey", "display", "remove before", "b\">"} {
 		if strings.Contains(got, leak) && !strings.Contains(want, leak) {
