@@ -16,6 +16,7 @@ import (
 	"path"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/engage-ssg/engage/internal/a11y"
@@ -435,7 +436,7 @@ func forgetPositions(s *site.Site) {
 // in parallel, stopping at the first failure or cancellation. The files
 // that are not pages (feeds, calendars, the search index) are made on a
 // goroutine of their own while the pages render (they read the parsed
-// pages, which rendering does not change), and written after them.
+// pages, which rendering does not change), and written as they are made.
 func write(parent context.Context, tx *output.Tx, plan *Plan, r *render.Renderer, opts Options) (int, error) {
 	s := plan.Site
 	g, ctx := errgroup.WithContext(parent)
@@ -444,19 +445,46 @@ func write(parent context.Context, tx *output.Tx, plan *Plan, r *render.Renderer
 		workers = runtime.GOMAXPROCS(0)
 	}
 	g.SetLimit(workers + 1)
-	type made struct {
-		files []output.File
-		err   error
+	// The site's own files and assets are copied first, and each
+	// generated file is written as soon as it is made and they are in
+	// place: a generated file at the same address as the site's own (a
+	// robots.txt) replaces it, and no generated file waits in memory for
+	// the pages.
+	var copying sync.WaitGroup
+	copied := make(chan struct{})
+	place := func(job func() error) {
+		copying.Add(1)
+		g.Go(func() error { defer copying.Done(); return job() })
 	}
-	generated := make(chan made, 1)
+	for _, f := range s.Files {
+		place(func() error { return tx.Copy(f.Out, plan.SourceFS, f.Src) })
+	}
+	for _, a := range r.Assets() {
+		place(func() error {
+			out := a.URL[1:]
+			if a.Data != nil {
+				return tx.Write(out, a.Data)
+			}
+			return tx.Copy(out, plan.Assets, a.Src)
+		})
+	}
+	go func() { copying.Wait(); close(copied) }()
+
+	generated := make(chan error, 1)
 	// Not the errgroup's context, which Wait cancels even when every page
 	// succeeded: this one is cancelled only when the build stops or a page
 	// fails.
 	genCtx, stopGen := context.WithCancel(parent)
 	defer stopGen()
 	go func() {
-		files, err := makeGenerated(genCtx, plan, r)
-		generated <- made{files, err}
+		generated <- makeGenerated(genCtx, plan, r, func(f output.File) error {
+			select {
+			case <-copied:
+			case <-genCtx.Done():
+				return genCtx.Err()
+			}
+			return tx.Write(f.Path, f.Data)
+		})
 	}()
 
 	total := len(s.Pages)
@@ -497,101 +525,79 @@ func write(parent context.Context, tx *output.Tx, plan *Plan, r *render.Renderer
 			return tx.Write(a.Out, html)
 		})
 	}
-	for _, f := range s.Files {
-		g.Go(func() error { return tx.Copy(f.Out, plan.SourceFS, f.Src) })
-	}
-	for _, a := range r.Assets() {
-		g.Go(func() error {
-			out := a.URL[1:]
-			if a.Data != nil {
-				return tx.Write(out, a.Data)
-			}
-			return tx.Copy(out, plan.Assets, a.Src)
-		})
-	}
 	err := g.Wait()
 	close(progress)
 	<-progressDone
 	if err != nil {
 		stopGen()
 	}
-	gen := <-generated
+	genErr := <-generated
 	if err != nil {
 		return 0, err
 	}
-	if gen.err != nil {
-		return 0, gen.err
-	}
-	// Written last, as always: a content file at the same address (a
-	// robots.txt of the site's own) gives way to the generated one.
-	g, ctx = errgroup.WithContext(parent)
-	g.SetLimit(workers + 1)
-	for _, f := range gen.files {
-		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			return tx.Write(f.Path, f.Data)
-		})
-	}
-	if err := g.Wait(); err != nil {
-		return 0, err
+	if genErr != nil {
+		return 0, genErr
 	}
 	return total, nil
 }
 
-// makeGenerated makes the files that are not pages, minified.
-func makeGenerated(ctx context.Context, plan *Plan, r *render.Renderer) ([]output.File, error) {
-	files, err := Generated(ctx, plan, r)
-	if err != nil {
-		return nil, err
-	}
-	for i, f := range files {
+// makeGenerated makes the files that are not pages, minified, and gives
+// each to write as soon as it is made.
+func makeGenerated(ctx context.Context, plan *Plan, r *render.Renderer, write func(output.File) error) error {
+	return generate(ctx, plan, r, func(f output.File) error {
 		if mt := mediaType(f.Path); mt != "" {
 			min, err := r.Minify(mt, f.Data)
 			if err != nil {
-				return nil, fmt.Errorf("minify %s: %w", f.Path, err)
+				return fmt.Errorf("minify %s: %w", f.Path, err)
 			}
-			files[i].Data = min
+			f.Data = min
 		}
-	}
-	return files, nil
+		return write(f)
+	})
 }
 
 // Generated makes the files that are not pages: feeds, calendars, the
-// sitemap and robots.txt, the open data and the search index. It may run
-// while pages are being rendered, and gives up between its steps when ctx
-// is done.
+// sitemap, open data and the search index.
 func Generated(ctx context.Context, plan *Plan, r *render.Renderer) ([]output.File, error) {
-	s := plan.Site
-	feeds, err := feed.Files(s, s.Config.FeedLimit, r.AbsoluteBody)
-	if err != nil {
-		return nil, fmt.Errorf("feeds: %w", err)
-	}
-	files := append(feeds, calendar.Files(s)...)
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	sm, err := sitemap.Files(s)
-	if err != nil {
-		return nil, fmt.Errorf("sitemap: %w", err)
-	}
-	files = append(files, sm...)
-	data, err := opendata.Files(s)
-	if err != nil {
-		return nil, fmt.Errorf("open data: %w", err)
-	}
-	files = append(files, data...)
-	if err := ctx.Err(); err != nil {
-		return nil, err // stopped, or a page failed: the index is not needed
-	}
+	var files []output.File
+	err := generate(ctx, plan, r, func(f output.File) error {
+		files = append(files, f)
+		return nil
+	})
+	return files, err
+}
 
-	// Search: the index that assets/js/search.js reads on /search/.
-	index, err := search.Index(s)
-	if err != nil {
-		return nil, fmt.Errorf("search index: %w", err)
+// generate makes the files that are not pages, giving each set to emit
+// as it is made, and stops between sets when ctx is done (the build
+// stopped, or a page failed and the files are not needed).
+func generate(ctx context.Context, plan *Plan, r *render.Renderer, emit func(output.File) error) error {
+	s := plan.Site
+	sets := []struct {
+		what string
+		make func() ([]output.File, error)
+	}{
+		{"feeds", func() ([]output.File, error) { return feed.Files(s, s.Config.FeedLimit, r.AbsoluteBody) }},
+		{"calendars", func() ([]output.File, error) { return calendar.Files(s), nil }},
+		{"sitemap", func() ([]output.File, error) { return sitemap.Files(s) }},
+		{"open data", func() ([]output.File, error) { return opendata.Files(s) }},
+		// Search: the index that assets/js/search.js reads on /search/.
+		{"search index", func() ([]output.File, error) { return search.Index(s) }},
 	}
-	return append(files, index...), nil
+	for _, set := range sets {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		files, err := set.make()
+		if err != nil {
+			return fmt.Errorf("%s: %w", set.what, err)
+		}
+		for _, f := range files {
+			if err := emit(f); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // mediaType is the type a generated file is minified as, or "" to write

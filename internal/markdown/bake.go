@@ -59,14 +59,14 @@ func (m *Markdown) Bake(d *Doc, spill *Spill) {
 	saved := make([][]byte, len(d.Links))
 	labels := make([]ast.Node, len(d.Links))
 	want := 0 // the slots the HTML must have
-	for i, l := range d.Links {
+	for i, l := range d.nodes {
 		dest := []byte(slotMark + "d" + strconv.Itoa(i) + slotMark)
 		switch n := l.node.(type) {
 		case *ast.Link:
 			saved[i], n.Destination = n.Destination, dest
-			if d.Links[i].labelNode != nil {
-				n.RemoveChild(n, d.Links[i].labelNode)
-				d.Links[i].labelNode, d.Links[i].label = nil, ""
+			if l.labelNode != nil {
+				n.RemoveChild(n, l.labelNode)
+				d.nodes[i].labelNode, d.nodes[i].label = nil, ""
 			}
 			label := ast.NewString([]byte(slotMark + "l" + strconv.Itoa(i) + slotMark))
 			label.SetRaw(true)
@@ -79,7 +79,7 @@ func (m *Markdown) Bake(d *Doc, spill *Spill) {
 		}
 	}
 	restore := func() {
-		for i, l := range d.Links {
+		for i, l := range d.nodes {
 			switch n := l.node.(type) {
 			case *ast.Link:
 				n.Destination = saved[i]
@@ -108,8 +108,8 @@ func (m *Markdown) Bake(d *Doc, spill *Spill) {
 		restore() // the body writes a slot marker of its own
 		return
 	}
-	b := cut(html)
-	if !b.valid(d.Links, want) {
+	b := cut(html, want)
+	if !b.valid(d.nodes, want) {
 		restore()
 		return
 	}
@@ -122,9 +122,7 @@ func (m *Markdown) Bake(d *Doc, spill *Spill) {
 	d.baked = b
 	d.empty = len(d.Source) == 0
 	d.Root, d.Source, d.lines = nil, nil, nil
-	for i := range d.Links {
-		d.Links[i].node, d.Links[i].labelNode = nil, nil
-	}
+	d.nodes = nil
 }
 
 // stripComments removes HTML comments, in place. goldmark escapes "<!--"
@@ -148,7 +146,7 @@ func stripComments(s []byte) []byte {
 
 // valid reports whether b has exactly the want slots Bake made for links:
 // one destination for each link and picture, and one label for each link.
-func (b *baked) valid(links []Link, want int) bool {
+func (b *baked) valid(links []linkNode, want int) bool {
 	if len(b.slots) != want {
 		return false
 	}
@@ -179,9 +177,10 @@ var bakeBuffers = sync.Pool{New: func() any {
 }}
 
 // cut takes the slot markers out of rendered HTML, in place: the baked
-// body it returns holds html without them, and where they were.
-func cut(html []byte) *baked {
-	b := &baked{}
+// body it returns holds html without them, and where they were. want is
+// how many there should be.
+func cut(html []byte, want int) *baked {
+	b := &baked{ends: make([]int, 0, want), slots: make([]slot, 0, want)}
 	out, s := html[:0], html
 	for {
 		i := bytes.Index(s, []byte(slotMark))

@@ -12,6 +12,7 @@ package markdown
 import (
 	"bytes"
 	"io"
+	"slices"
 	"sync"
 
 	"github.com/yuin/goldmark"
@@ -62,7 +63,8 @@ type Doc struct {
 	Root     ast.Node
 	Links    []Link
 	Headings []Heading
-	lines    []int // offsets where each line of Source starts
+	lines    []int      // offsets where each line of Source starts
+	nodes    []linkNode // nodes[i] is Links[i] in the tree, until baked
 
 	mu    sync.Mutex // held while an unbaked tree is changed and rendered
 	baked *baked     // the rendered HTML, once baked (see Bake)
@@ -72,15 +74,20 @@ type Doc struct {
 // Link is a link or image written in the body.
 type Link struct {
 	Dest  string // as written
-	Image bool
 	Text  string // the link text or alt text
+	Image bool
 	// Decorative is set for a picture written ![""](x.png): it has an
 	// empty alt on purpose.
 	Decorative bool
 	Line, Col  int // 1-based, within the body
-	node       ast.Node
-	label      string
-	labelNode  ast.Node
+}
+
+// linkNode is where link i is in an unbaked Doc's tree, and the label
+// SetLabel gave it. Baking drops them with the tree.
+type linkNode struct {
+	node      ast.Node
+	label     string
+	labelNode ast.Node
 }
 
 // Heading is a heading of the body with the id it will carry.
@@ -149,6 +156,14 @@ func (m *Markdown) Parse(src []byte, opts ...ParseOptions) *Doc {
 	for _, p := range rowParas {
 		makeRow(p)
 	}
+	// A large site keeps every page's links and headings until it is
+	// written: without the room append left to grow into.
+	if cap(d.Links) > len(d.Links) {
+		d.Links = slices.Clone(d.Links)
+	}
+	if cap(d.Headings) > len(d.Headings) {
+		d.Headings = slices.Clone(d.Headings)
+	}
 	return d
 }
 
@@ -161,15 +176,16 @@ func (d *Doc) addLink(n ast.Node, dest string, image bool) {
 		}
 	}
 	l, c := d.pos(off)
-	d.Links = append(d.Links, Link{Dest: dest, Image: image, Text: plainText(n, d.Source), Line: l, Col: c, node: n})
+	d.Links = append(d.Links, Link{Dest: dest, Image: image, Text: plainText(n, d.Source), Line: l, Col: c})
+	d.nodes = append(d.nodes, linkNode{node: n})
 }
 
 // IsDecorative reports whether an image node was written ![""](x.png),
 // a picture with an empty alt on purpose.
 func (d *Doc) IsDecorative(n ast.Node) bool {
-	for _, l := range d.Links {
+	for i, l := range d.nodes {
 		if l.node == n {
-			return l.Decorative
+			return d.Links[i].Decorative
 		}
 	}
 	return false
@@ -179,7 +195,7 @@ func (d *Doc) IsDecorative(n ast.Node) bool {
 // resolved URL. It keeps Links[i].Dest as written, so resolving twice gives
 // the same result.
 func (d *Doc) SetDest(i int, dest string) {
-	switch n := d.Links[i].node.(type) {
+	switch n := d.nodes[i].node.(type) {
 	case *ast.Link:
 		n.Destination = []byte(dest)
 	case *ast.Image:
@@ -191,8 +207,8 @@ func (d *Doc) SetDest(i int, dest string) {
 // in brackets, so that readers know what a link will download. Calling it
 // again with the same label changes nothing.
 func (d *Doc) SetLabel(i int, label string) {
-	l := &d.Links[i]
-	if l.label == label || !labelShown(*l, label) {
+	l := &d.nodes[i]
+	if l.label == label || !labelShown(d.Links[i], label) {
 		return
 	}
 	if l.labelNode != nil {

@@ -226,7 +226,13 @@ func wordShards(docs []*document) []shard {
 				clear(words)
 				docs[i].words(words)
 				for word, weight := range words {
-					postings[word] = append(postings[word], newPosting(i, weight))
+					ps, ok := postings[word]
+					if !ok {
+						// The word is a piece of the page's text: a
+						// copy lets the text go.
+						word = strings.Clone(word)
+					}
+					postings[word] = append(ps, newPosting(i, weight))
 				}
 			}
 			parts[w] = postings
