@@ -26,19 +26,19 @@ import (
 // baked (see Bake).
 const slotMark = "zQengageSLOTq"
 
-// slot is one hole in the baked HTML.
+// slot is one hole in the baked HTML. A large site keeps one for each
+// link of each page, so they are small.
 type slot struct {
-	link  int  // index into Doc.Links
-	label bool // the download label after the link text, not the destination
+	at    int32 // where it is in the baked HTML
+	link  int32 // index into Doc.Links
+	label bool  // the download label after the link text, not the destination
 }
 
-// baked is the HTML of a body with its slots taken out: part 0 is
-// html[:ends[0]], then slot 0, part 1 up to ends[1], and so on; the last
-// part runs to the end. The HTML is in memory, or in a Spill when html is
-// nil.
+// baked is the HTML of a body with its slots taken out: html[:slots[0].at],
+// then slot 0, html up to slots[1].at, and so on; the last part runs to
+// the end. The HTML is in memory, or in a Spill when html is nil.
 type baked struct {
 	html  []byte
-	ends  []int
 	slots []slot
 	spill *Spill
 	off   int64 // where the HTML starts in the spill
@@ -150,15 +150,20 @@ func (b *baked) valid(links []linkNode, want int) bool {
 	if len(b.slots) != want {
 		return false
 	}
-	seen := map[slot]bool{}
+	type hole struct {
+		link  int32
+		label bool
+	}
+	seen := map[hole]bool{}
 	for _, s := range b.slots {
-		if s.link < 0 || s.link >= len(links) || seen[s] {
+		h := hole{s.link, s.label}
+		if s.link < 0 || int(s.link) >= len(links) || seen[h] {
 			return false
 		}
 		if _, isLink := links[s.link].node.(*ast.Link); s.label && !isLink {
 			return false
 		}
-		seen[s] = true
+		seen[h] = true
 	}
 	return true
 }
@@ -180,7 +185,7 @@ var bakeBuffers = sync.Pool{New: func() any {
 // body it returns holds html without them, and where they were. want is
 // how many there should be.
 func cut(html []byte, want int) *baked {
-	b := &baked{ends: make([]int, 0, want), slots: make([]slot, 0, want)}
+	b := &baked{slots: make([]slot, 0, want)}
 	out, s := html[:0], html
 	for {
 		i := bytes.Index(s, []byte(slotMark))
@@ -192,13 +197,12 @@ func cut(html []byte, want int) *baked {
 		if j < 1 {
 			break
 		}
-		n, err := strconv.Atoi(string(rest[1:j]))
+		n, err := strconv.ParseInt(string(rest[1:j]), 10, 32)
 		if err != nil {
 			break
 		}
 		out = append(out, s[:i]...)
-		b.ends = append(b.ends, len(out))
-		b.slots = append(b.slots, slot{link: n, label: rest[0] == 'l'})
+		b.slots = append(b.slots, slot{at: int32(len(out)), link: int32(n), label: rest[0] == 'l'})
 		s = rest[j+len(slotMark):]
 	}
 	b.html = append(out, s...)
@@ -252,12 +256,12 @@ func (m *Markdown) HTML(w io.Writer, d *Doc, dests, labels []string) error {
 		out = whole
 	}
 	start := 0
-	for i, s := range d.baked.slots {
-		out.Write(src[start:d.baked.ends[i]])
-		start = d.baked.ends[i]
+	for _, s := range d.baked.slots {
+		out.Write(src[start:s.at])
+		start = int(s.at)
 		l := d.Links[s.link]
 		if s.label {
-			if s.link < len(labels) && labelShown(l, labels[s.link]) {
+			if int(s.link) < len(labels) && labelShown(l, labels[s.link]) {
 				io.WriteString(out, " (")
 				out.Write(util.EscapeHTML([]byte(labels[s.link])))
 				io.WriteString(out, ")")
@@ -265,7 +269,7 @@ func (m *Markdown) HTML(w io.Writer, d *Doc, dests, labels []string) error {
 			continue
 		}
 		dest := l.Dest
-		if s.link < len(dests) && dests[s.link] != "" {
+		if int(s.link) < len(dests) && dests[s.link] != "" {
 			dest = dests[s.link]
 		}
 		if m.unsafe || !html.IsDangerousURL([]byte(dest)) {

@@ -50,11 +50,16 @@ func (r *resolver) links() {
 func (r *resolver) relink(p *Page, cp *content.Page) (dests, labels []string, problems diag.List) {
 	doc := cp.Body
 	dests = make([]string, len(doc.Links))
-	labels = make([]string, len(doc.Links))
 	for i, l := range doc.Links {
 		dest, problem, fix := r.link(p, l.Dest)
 		dests[i] = dest
-		labels[i] = r.label(p, l.Dest)
+		if label := r.label(p, l.Dest); label != "" {
+			if labels == nil {
+				// Most pages link no documents: no labels to keep.
+				labels = make([]string, len(doc.Links))
+			}
+			labels[i] = label
+		}
 		if problem != "" {
 			line, col := cp.FilePos(l.Line, l.Col)
 			field := "link"
@@ -154,7 +159,11 @@ func (r *resolver) rel(site string) string {
 
 // RelURL joins the base URL's path and a site path.
 func RelURL(baseURL, site string) string {
-	return strings.TrimSuffix(basePath(baseURL), "/") + "/" + strings.TrimPrefix(site, "/")
+	base := basePath(baseURL)
+	if base == "/" && strings.HasPrefix(site, "/") {
+		return site // as it is: links to one page share its address
+	}
+	return strings.TrimSuffix(base, "/") + "/" + strings.TrimPrefix(site, "/")
 }
 
 // lastBase remembers the path of the last base URL basePath parsed: a
