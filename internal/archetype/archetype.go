@@ -22,7 +22,7 @@ import (
 	"time"
 
 	"github.com/engage-ssg/engage/internal/config"
-	"github.com/gosimple/slug"
+	"github.com/engage-ssg/engage/internal/slugify"
 	"gopkg.in/yaml.v3"
 )
 
@@ -88,7 +88,7 @@ func New(root, kind, title string, now time.Time) (string, error) {
 	if !ok {
 		return "", &UnknownKind{Kind: kind}
 	}
-	name := slug.Make(title)
+	name := slugify.Make(title)
 	if name == "" {
 		return "", fmt.Errorf("cannot make a file name from %q; use a title with letters or numbers", title)
 	}

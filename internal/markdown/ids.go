@@ -3,12 +3,12 @@ package markdown
 import (
 	"strconv"
 
-	"github.com/gosimple/slug"
+	"github.com/engage-ssg/engage/internal/slugify"
 	"github.com/yuin/goldmark/ast"
 )
 
-// ids gives headings ids made from their text with gosimple/slug, the same
-// way page URLs are made, and keeps them unique within a page by adding -2,
+// ids gives headings ids made from their text with package slugify, the
+// same way page URLs are made, and keeps them unique within a page by adding -2,
 // -3 to repeats. The same text always gives the same id, so links to a
 // heading survive a rebuild.
 type ids struct {
@@ -25,7 +25,7 @@ func (s *ids) Generate(value []byte, _ ast.NodeKind) []byte {
 		base = s.custom(string(value))
 	}
 	if base == "" {
-		base = slug.Make(string(value))
+		base = slugify.Make(string(value))
 	}
 	if base == "" {
 		base = "section"

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/gosimple/slug"
+	"github.com/engage-ssg/engage/internal/slugify"
 )
 
 // maxWord is the longest word indexed; longer runs of letters are
@@ -92,7 +92,7 @@ func eachWord(text string, f func(string)) {
 // "Straße" is "strasse". Letters with no ASCII form are dropped, and a
 // letter that transliterates to two words splits the word.
 func fold(w string) []string {
-	return strings.FieldsFunc(slug.Make(w), func(r rune) bool {
+	return strings.FieldsFunc(slugify.Make(w), func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
 	})
 }
