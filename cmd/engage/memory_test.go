@@ -2,7 +2,9 @@ package main
 
 import (
 	"math"
+	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"testing"
 	"time"
 )
@@ -15,18 +17,42 @@ func TestTuneMemorySetsSoftLimit(t *testing.T) {
 		t.Errorf("memory limit during a build = %d, want %d", got, buildMemoryLimit)
 	}
 	stop()
-	// stop hands the limit back: the watcher has ended when it is lifted.
-	for range 100 {
-		if debug.SetMemoryLimit(-1) == math.MaxInt64 {
-			return
-		}
-		time.Sleep(10 * time.Millisecond)
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("memory limit after the build = %d, want none", got)
 	}
-	t.Errorf("memory limit after the build = %d, want none", debug.SetMemoryLimit(-1))
+}
+
+func TestTuneMemoryLargeHeap(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
+	t.Setenv("GOGC", "")
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	stop := tuneMemory()
+	// A live heap past largeHeap: the watcher lowers GOGC.
+	keep := make([][]byte, 0, largeHeap>>20+64)
+	for range cap(keep) {
+		keep = append(keep, make([]byte, 1<<20))
+	}
+	runtime.GC()
+	lowered := false
+	for range 100 {
+		time.Sleep(20 * time.Millisecond)
+		if lowered = gcPercent() == largeGOGC; lowered {
+			break
+		}
+	}
+	runtime.KeepAlive(keep)
+	stop()
+	if !lowered {
+		t.Errorf("GOGC with %d MiB live = %d, want %d", len(keep), gcPercent(), largeGOGC)
+	}
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("GOGC after the build = %d, want it back at 100", got)
+	}
 }
 
 func TestTuneMemoryKeepsUsersLimit(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "3GiB")
+	t.Setenv("GOGC", "100")
 	limit := debug.SetMemoryLimit(3 << 30)
 	defer debug.SetMemoryLimit(limit)
 	tuneMemory()()
@@ -59,4 +85,11 @@ func TestRoomFor(t *testing.T) {
 	if roomFor(5*gib/4, 100) <= buildMemoryLimit {
 		t.Errorf("roomFor(1.25 GiB) = %d is within the starting limit: a site that large would collect garbage over and over", roomFor(5*gib/4, 100))
 	}
+}
+
+// gcPercent reads GOGC without changing it.
+func gcPercent() int {
+	s := []metrics.Sample{{Name: "/gc/gogc:percent"}}
+	metrics.Read(s)
+	return int(s[0].Value.Uint64())
 }

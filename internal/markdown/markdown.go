@@ -10,7 +10,6 @@
 package markdown
 
 import (
-	"bytes"
 	"io"
 	"slices"
 	"sync"
@@ -121,6 +120,12 @@ func (m *Markdown) Parse(src []byte, opts ...ParseOptions) *Doc {
 	ctx := parser.NewContext(parser.WithIDs(ids))
 	root := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	d := &Doc{Source: src, Root: root, lines: lineStarts(src)}
+	// The texts of headings and links are written one after another into
+	// t, and cut out of one string at the end: a large site keeps them
+	// all until it is written, and one string a page is far less for the
+	// garbage collector than four for each heading and link.
+	var t texts
+	var heading []bool // for each text pair: a heading's, or a link's
 	var rowParas []*ast.Paragraph
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -135,9 +140,15 @@ func (m *Markdown) Parse(src []byte, opts ...ParseOptions) *Doc {
 			id, _ := n.AttributeString("id")
 			idb, _ := id.([]byte)
 			l, c := d.blockPos(n)
-			d.Headings = append(d.Headings, Heading{Level: n.Level, Text: plainText(n, src), ID: string(idb), Line: l, Col: c})
+			d.Headings = append(d.Headings, Heading{Level: n.Level, Line: l, Col: c})
+			heading = append(heading, true)
+			t.add(appendPlainText(t.buf, n, src))
+			t.add(append(t.buf, idb...))
 		case *ast.Link:
-			d.addLink(n, string(n.Destination), false)
+			d.addLink(n, false)
+			heading = append(heading, false)
+			t.add(append(t.buf, n.Destination...))
+			t.add(appendPlainText(t.buf, n, src))
 		case *ast.Image:
 			decorative := plainText(n, src) == `""`
 			if decorative {
@@ -148,16 +159,31 @@ func (m *Markdown) Parse(src []byte, opts ...ParseOptions) *Doc {
 					c = next
 				}
 			}
-			d.addLink(n, string(n.Destination), true)
+			d.addLink(n, true)
 			d.Links[len(d.Links)-1].Decorative = decorative
+			heading = append(heading, false)
+			t.add(append(t.buf, n.Destination...))
+			t.add(appendPlainText(t.buf, n, src))
 		}
 		return ast.WalkContinue, nil
 	})
 	for _, p := range rowParas {
 		makeRow(p)
 	}
-	// A large site keeps every page's links and headings until it is
-	// written: without the room append left to grow into.
+	// The texts came in the order of the walk: each heading's text and
+	// id, each link's destination and text.
+	all, next := string(t.buf), t.reader()
+	hi, li := 0, 0
+	for _, h := range heading {
+		if h {
+			d.Headings[hi].Text, d.Headings[hi].ID = next(all), next(all)
+			hi++
+		} else {
+			d.Links[li].Dest, d.Links[li].Text = next(all), next(all)
+			li++
+		}
+	}
+	// Without the room append left to grow into, for the same reason.
 	if cap(d.Links) > len(d.Links) {
 		d.Links = slices.Clone(d.Links)
 	}
@@ -167,7 +193,34 @@ func (m *Markdown) Parse(src []byte, opts ...ParseOptions) *Doc {
 	return d
 }
 
-func (d *Doc) addLink(n ast.Node, dest string, image bool) {
+// texts collects strings end to end in one buffer, remembering where
+// each ends.
+type texts struct {
+	buf  []byte
+	ends []int
+}
+
+// add takes the buffer with one more string appended to it.
+func (t *texts) add(buf []byte) {
+	t.buf = buf
+	t.ends = append(t.ends, len(buf))
+}
+
+// reader returns a function that cuts the strings out of all (the buffer
+// as a string), one per call, in the order they were added.
+func (t *texts) reader() func(all string) string {
+	i, start := 0, 0
+	return func(all string) string {
+		end := t.ends[i]
+		s := all[start:end]
+		i, start = i+1, end
+		return s
+	}
+}
+
+// addLink adds a link or image without its destination and text, which
+// Parse fills in.
+func (d *Doc) addLink(n ast.Node, image bool) {
 	// goldmark records where the '[' (or '![') of a link was written.
 	off := n.Pos()
 	if off < 0 {
@@ -176,7 +229,7 @@ func (d *Doc) addLink(n ast.Node, dest string, image bool) {
 		}
 	}
 	l, c := d.pos(off)
-	d.Links = append(d.Links, Link{Dest: dest, Image: image, Text: plainText(n, d.Source), Line: l, Col: c})
+	d.Links = append(d.Links, Link{Image: image, Line: l, Col: c})
 	d.nodes = append(d.nodes, linkNode{node: n})
 }
 
@@ -292,30 +345,34 @@ func (d *Doc) PlainText(n ast.Node) string { return plainText(n, d.Source) }
 
 // plainText is the text content of a node, without markup.
 func plainText(n ast.Node, src []byte) string {
-	var b bytes.Buffer
+	return string(appendPlainText(nil, n, src))
+}
+
+// appendPlainText appends the text of n to b.
+func appendPlainText(b []byte, n ast.Node, src []byte) []byte {
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch c := c.(type) {
 		case *ast.Text:
-			b.Write(c.Segment.Value(src))
+			b = append(b, c.Segment.Value(src)...)
 			if c.SoftLineBreak() || c.HardLineBreak() {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
 		case *ast.String:
-			b.Write(c.Value)
+			b = append(b, c.Value...)
 		case *ast.CodeSpan:
 			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
 				if tt, ok := t.(*ast.Text); ok {
-					b.Write(tt.Segment.Value(src))
+					b = append(b, tt.Segment.Value(src)...)
 				}
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.AutoLink:
-			b.Write(c.Label(src))
+			b = append(b, c.Label(src)...)
 		}
 		return ast.WalkContinue, nil
 	})
-	return b.String()
+	return b
 }
