@@ -436,8 +436,7 @@ func forgetPositions(s *site.Site) {
 // in parallel, stopping at the first failure or cancellation. The files
 // that are not pages (feeds, calendars, the search index) are made on a
 // goroutine of their own while the pages render (they read the parsed
-// pages, which rendering does not change), the search index once the
-// pages are written, and each is written as it is made.
+// pages, which rendering does not change), and written as they are made.
 func write(parent context.Context, tx *output.Tx, plan *Plan, r *render.Renderer, opts Options) (int, error) {
 	s := plan.Site
 	g, ctx := errgroup.WithContext(parent)
@@ -472,14 +471,13 @@ func write(parent context.Context, tx *output.Tx, plan *Plan, r *render.Renderer
 	go func() { copying.Wait(); close(copied) }()
 
 	generated := make(chan error, 1)
-	pagesDone := make(chan struct{}) // closed when every page is written
 	// Not the errgroup's context, which Wait cancels even when every page
 	// succeeded: this one is cancelled only when the build stops or a page
 	// fails.
 	genCtx, stopGen := context.WithCancel(parent)
 	defer stopGen()
 	go func() {
-		generated <- makeGenerated(genCtx, plan, r, pagesDone, func(f output.File) error {
+		generated <- makeGenerated(genCtx, plan, r, func(f output.File) error {
 			select {
 			case <-copied:
 			case <-genCtx.Done():
@@ -533,7 +531,6 @@ func write(parent context.Context, tx *output.Tx, plan *Plan, r *render.Renderer
 	if err != nil {
 		stopGen()
 	}
-	close(pagesDone)
 	genErr := <-generated
 	if err != nil {
 		return 0, err
@@ -546,8 +543,8 @@ func write(parent context.Context, tx *output.Tx, plan *Plan, r *render.Renderer
 
 // makeGenerated makes the files that are not pages, minified, and gives
 // each to write as soon as it is made.
-func makeGenerated(ctx context.Context, plan *Plan, r *render.Renderer, pagesDone <-chan struct{}, write func(output.File) error) error {
-	return generate(ctx, plan, r, pagesDone, func(f output.File) error {
+func makeGenerated(ctx context.Context, plan *Plan, r *render.Renderer, write func(output.File) error) error {
+	return generate(ctx, plan, r, func(f output.File) error {
 		if mt := mediaType(f.Path); mt != "" {
 			min, err := r.Minify(mt, f.Data)
 			if err != nil {
@@ -563,9 +560,7 @@ func makeGenerated(ctx context.Context, plan *Plan, r *render.Renderer, pagesDon
 // sitemap, open data and the search index.
 func Generated(ctx context.Context, plan *Plan, r *render.Renderer) ([]output.File, error) {
 	var files []output.File
-	now := make(chan struct{})
-	close(now)
-	err := generate(ctx, plan, r, now, func(f output.File) error {
+	err := generate(ctx, plan, r, func(f output.File) error {
 		files = append(files, f)
 		return nil
 	})
@@ -574,31 +569,21 @@ func Generated(ctx context.Context, plan *Plan, r *render.Renderer) ([]output.Fi
 
 // generate makes the files that are not pages, giving each set to emit
 // as it is made, and stops between sets when ctx is done (the build
-// stopped, or a page failed and the files are not needed). The search
-// index waits for pagesDone: it is the largest thing made, in memory and
-// in work, and a large site builds faster with it out of the way of the
-// pages, whose garbage has gone by then.
-func generate(ctx context.Context, plan *Plan, r *render.Renderer, pagesDone <-chan struct{}, emit func(output.File) error) error {
+// stopped, or a page failed and the files are not needed).
+func generate(ctx context.Context, plan *Plan, r *render.Renderer, emit func(output.File) error) error {
 	s := plan.Site
 	sets := []struct {
-		what       string
-		afterPages bool
-		make       func() ([]output.File, error)
+		what string
+		make func() ([]output.File, error)
 	}{
-		{"feeds", false, func() ([]output.File, error) { return feed.Files(s, s.Config.FeedLimit, r.AbsoluteBody) }},
-		{"calendars", false, func() ([]output.File, error) { return calendar.Files(s), nil }},
-		{"sitemap", false, func() ([]output.File, error) { return sitemap.Files(s) }},
-		{"open data", false, func() ([]output.File, error) { return opendata.Files(s) }},
+		{"feeds", func() ([]output.File, error) { return feed.Files(s, s.Config.FeedLimit, r.AbsoluteBody) }},
+		{"calendars", func() ([]output.File, error) { return calendar.Files(s), nil }},
+		{"sitemap", func() ([]output.File, error) { return sitemap.Files(s) }},
+		{"open data", func() ([]output.File, error) { return opendata.Files(s) }},
 		// Search: the index that assets/js/search.js reads on /search/.
-		{"search index", true, func() ([]output.File, error) { return search.Index(s) }},
+		{"search index", func() ([]output.File, error) { return search.Index(s) }},
 	}
 	for _, set := range sets {
-		if set.afterPages {
-			select {
-			case <-pagesDone:
-			case <-ctx.Done():
-			}
-		}
 		if err := ctx.Err(); err != nil {
 			return err
 		}
