@@ -128,9 +128,9 @@ func local(t time.Time, loc *time.Location) string { return t.In(loc).Format("20
 
 // text escapes a TEXT value as RFC 5545 section 3.3.11 says: backslash,
 // semicolon, comma and newline.
-func text(s string) string {
-	return strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`).Replace(s)
-}
+func text(s string) string { return textEscaper.Replace(s) }
+
+var textEscaper = strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)
 
 // Fold splits a content line into lines of at most 75 octets, each
 // continuation starting with a space, never inside a UTF-8 character, and
