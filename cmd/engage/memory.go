@@ -36,16 +36,18 @@ const (
 // least a third of GOGC's room above the live heap: a site too large for
 // the limit builds in more memory, collecting at most three times as
 // often as GOGC alone would.
+//
+// The settings are the whole process's: tuneMemory is for the command,
+// not for two builds at once.
 func tuneMemory() (stop func()) {
-	gogc := debug.SetGCPercent(-1)
-	debug.SetGCPercent(gogc)
+	gogc := gcPercent()
 	setLimit, setGOGC := os.Getenv("GOMEMLIMIT") == "", os.Getenv("GOGC") == ""
 	if gogc < 0 || !setLimit && !setGOGC {
 		return func() {}
 	}
-	before := gogc
+	before, limitBefore := gogc, int64(-1)
 	if setLimit {
-		debug.SetMemoryLimit(buildMemoryLimit)
+		limitBefore = debug.SetMemoryLimit(buildMemoryLimit)
 	}
 	done, ended := make(chan struct{}), make(chan struct{})
 	go func() {
@@ -58,7 +60,7 @@ func tuneMemory() (stop func()) {
 			select {
 			case <-done:
 				if setLimit {
-					debug.SetMemoryLimit(math.MaxInt64)
+					debug.SetMemoryLimit(limitBefore)
 				}
 				debug.SetGCPercent(before)
 				return
@@ -77,6 +79,16 @@ func tuneMemory() (stop func()) {
 		}
 	}()
 	return func() { close(done); <-ended }
+}
+
+// gcPercent reads GOGC without changing it (-1 for off).
+func gcPercent() int {
+	s := []metrics.Sample{{Name: "/gc/gogc:percent"}}
+	metrics.Read(s)
+	if v := s[0].Value.Uint64(); v <= math.MaxInt32 {
+		return int(v)
+	}
+	return -1
 }
 
 // roomFor is the least memory limit for a live heap of live bytes: a

@@ -43,7 +43,11 @@ func (p profiles) start() (stop func() error, err error) {
 		if peak == nil {
 			return nil
 		}
-		if err := os.WriteFile(p.mem, peak.stop(), 0o644); err != nil {
+		prof := peak.stop()
+		if prof == nil {
+			return fmt.Errorf("--memprofile: the heap profile could not be taken")
+		}
+		if err := os.WriteFile(p.mem, prof, 0o644); err != nil {
 			return fmt.Errorf("--memprofile: %w", err)
 		}
 		return nil

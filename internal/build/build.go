@@ -445,13 +445,42 @@ func write(parent context.Context, tx *output.Tx, plan *Plan, r *render.Renderer
 		workers = runtime.GOMAXPROCS(0)
 	}
 	g.SetLimit(workers + 1)
-	// The site's own files and assets are copied first, and each
-	// generated file is written as soon as it is made and they are in
-	// place: a generated file at the same address as the site's own (a
-	// robots.txt) replaces it, and no generated file waits in memory for
-	// the pages.
-	var copying sync.WaitGroup
+	// Each generated file is written as soon as it is made and the site's
+	// own files and assets are in place, so that it replaces one of them
+	// at the same address (a robots.txt in content/) and does not wait in
+	// memory for the pages. One at the address of a page or redirect
+	// waits for the pages, and replaces it.
 	copied := make(chan struct{})
+	taken := make(map[string]bool, len(s.Pages)+len(s.Aliases))
+	for _, p := range s.Pages {
+		taken[p.Out] = true
+	}
+	for _, a := range s.Aliases {
+		taken[a.Out] = true
+	}
+	var later []output.File // written after the pages; read once generated has sent
+	generated := make(chan error, 1)
+	// Not the errgroup's context, which Wait cancels even when every page
+	// succeeded: this one is cancelled only when the build stops or a page
+	// fails.
+	genCtx, stopGen := context.WithCancel(parent)
+	defer stopGen()
+	go func() {
+		generated <- makeGenerated(genCtx, plan, r, func(f output.File) error {
+			if taken[f.Path] {
+				later = append(later, f)
+				return nil
+			}
+			select {
+			case <-copied:
+			case <-genCtx.Done():
+				return genCtx.Err()
+			}
+			return tx.Write(f.Path, f.Data)
+		})
+	}()
+
+	var copying sync.WaitGroup
 	place := func(job func() error) {
 		copying.Add(1)
 		g.Go(func() error { defer copying.Done(); return job() })
@@ -469,23 +498,6 @@ func write(parent context.Context, tx *output.Tx, plan *Plan, r *render.Renderer
 		})
 	}
 	go func() { copying.Wait(); close(copied) }()
-
-	generated := make(chan error, 1)
-	// Not the errgroup's context, which Wait cancels even when every page
-	// succeeded: this one is cancelled only when the build stops or a page
-	// fails.
-	genCtx, stopGen := context.WithCancel(parent)
-	defer stopGen()
-	go func() {
-		generated <- makeGenerated(genCtx, plan, r, func(f output.File) error {
-			select {
-			case <-copied:
-			case <-genCtx.Done():
-				return genCtx.Err()
-			}
-			return tx.Write(f.Path, f.Data)
-		})
-	}()
 
 	total := len(s.Pages)
 	progress := make(chan struct{}, 64)
@@ -538,6 +550,11 @@ func write(parent context.Context, tx *output.Tx, plan *Plan, r *render.Renderer
 	if genErr != nil {
 		return 0, genErr
 	}
+	for _, f := range later {
+		if err := tx.Write(f.Path, f.Data); err != nil {
+			return 0, err
+		}
+	}
 	return total, nil
 }
 
@@ -557,7 +574,8 @@ func makeGenerated(ctx context.Context, plan *Plan, r *render.Renderer, write fu
 }
 
 // Generated makes the files that are not pages: feeds, calendars, the
-// sitemap, open data and the search index.
+// sitemap, open data and the search index. It stops between them when ctx
+// is done, returning the files made so far and the context's error.
 func Generated(ctx context.Context, plan *Plan, r *render.Renderer) ([]output.File, error) {
 	var files []output.File
 	err := generate(ctx, plan, r, func(f output.File) error {

@@ -48,10 +48,10 @@ type baked struct {
 // Bake renders d to HTML with slots for link destinations and labels, and
 // drops the syntax tree and source. Checks that need the tree must run
 // first. With a Spill the HTML is moved out of memory into its file
-// (nil, or a spill that cannot be written, keeps it in memory). A body whose HTML would hold a slot marker of its own (written
-// out, or spelled with character references) is left as it is, and
-// rendered from its tree as usual. Bake is not safe to call twice on one
-// Doc at once.
+// (nil, or a spill that cannot be written, keeps it in memory). A body
+// whose HTML would hold a slot marker of its own (written out, or spelled
+// with character references) is left as it is, and rendered from its
+// tree as usual. Bake is not safe to call twice on one Doc at once.
 func (m *Markdown) Bake(d *Doc, spill *Spill) {
 	if d == nil || d.Root == nil || d.baked != nil {
 		return
@@ -237,7 +237,16 @@ func (m *Markdown) HTML(w io.Writer, d *Doc, dests, labels []string) error {
 				d.SetLabel(i, labels[i])
 			}
 		}
-		return m.Render(w, d)
+		if !m.unsafe {
+			return m.Render(w, d)
+		}
+		// Raw HTML comments are not published, baked or not.
+		var b bytes.Buffer
+		if err := m.Render(&b, d); err != nil {
+			return err
+		}
+		_, err := w.Write(stripComments(b.Bytes()))
+		return err
 	}
 	src, done, err := d.baked.read()
 	if err != nil {

@@ -82,7 +82,7 @@ func bakedEqual(t *testing.T, m *Markdown, spill *Spill, src string, rows, must 
 	// No resolved addresses: the links stay as written.
 	var want, got bytes.Buffer
 	fresh := m.Parse([]byte(src), po)
-	if err := m.Render(&want, fresh); err != nil {
+	if err := m.HTML(&want, fresh, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := m.HTML(&got, baked, nil, nil); err != nil {
@@ -195,6 +195,7 @@ func FuzzBake(f *testing.F) {
 		f.Add(s, false, false)
 	}
 	f.Add("<b>x</b> [*a*](b) ![](c)\n", true, true)
+	f.Add("a <!-- x --> b [c](d)\n", true, false)
 	f.Add("zQengage&#83;LOTqd0zQengage&#83;LOTq [a](/a/) ![b](c)\n", false, false)
 	escaping, passing := New(Options{}), New(Options{RawHTML: true})
 	spill, err := NewSpill(f.TempDir())

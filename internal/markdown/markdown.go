@@ -244,10 +244,14 @@ func (d *Doc) IsDecorative(n ast.Node) bool {
 	return false
 }
 
-// SetDest changes where link i points; the render stage calls it with the
-// resolved URL. It keeps Links[i].Dest as written, so resolving twice gives
-// the same result.
+// SetDest changes where link i points in an unbaked Doc's tree (HTML
+// calls it with the resolved URL; a baked Doc fills its slots instead, and
+// SetDest does nothing). It keeps Links[i].Dest as written, so resolving
+// twice gives the same result.
 func (d *Doc) SetDest(i int, dest string) {
+	if i >= len(d.nodes) {
+		return
+	}
 	switch n := d.nodes[i].node.(type) {
 	case *ast.Link:
 		n.Destination = []byte(dest)
@@ -258,8 +262,12 @@ func (d *Doc) SetDest(i int, dest string) {
 
 // SetLabel adds a label such as "PDF, 2.7 MB" after the text of link i,
 // in brackets, so that readers know what a link will download. Calling it
-// again with the same label changes nothing.
+// again with the same label changes nothing. Like SetDest it changes an
+// unbaked Doc's tree, and does nothing to a baked one.
 func (d *Doc) SetLabel(i int, label string) {
+	if i >= len(d.nodes) {
+		return
+	}
 	l := &d.nodes[i]
 	if l.label == label || !labelShown(d.Links[i], label) {
 		return

@@ -37,6 +37,9 @@ func NewSpill(dir string) (*Spill, error) {
 // Close closes and removes the file. Docs baked into it can no longer be
 // written out.
 func (s *Spill) Close() error {
+	if s == nil {
+		return nil
+	}
 	err := s.f.Close()
 	if s.name != "" {
 		if rerr := os.Remove(s.name); err == nil {
@@ -47,7 +50,12 @@ func (s *Spill) Close() error {
 }
 
 // Size is how many bytes have been moved into the file.
-func (s *Spill) Size() int64 { return s.end.Load() }
+func (s *Spill) Size() int64 {
+	if s == nil {
+		return 0
+	}
+	return s.end.Load()
+}
 
 // put writes b at the end of the file and returns where it starts; ok is
 // false when there is no spill or the write failed (a full disk), and the

@@ -22,7 +22,10 @@ var blockTags = map[string]bool{
 func htmlText(b *baked) string {
 	src, done, err := b.read()
 	if err != nil {
-		return "" // the page's own rendering reports it
+		// The temporary file could not be read back: the search index
+		// goes without this page's words. Rendering the page reads the
+		// same file, and a build that cannot read it fails there.
+		return ""
 	}
 	s := string(src)
 	done()

@@ -91,7 +91,8 @@ type Page struct {
 	// LinkDests holds, for each link of the body, the URL it is rewritten to.
 	LinkDests []string
 	// LinkLabels holds, for each link of the body to a document, its
-	// type and size ("PDF, 2.7 MB"); "" for other links.
+	// type and size ("PDF, 2.7 MB"); "" for other links, and nil when the
+	// body links no documents.
 	LinkLabels []string
 
 	// The derived facts of each content type; only the page's own is set.
