@@ -445,40 +445,13 @@ func write(parent context.Context, tx *output.Tx, plan *Plan, r *render.Renderer
 		workers = runtime.GOMAXPROCS(0)
 	}
 	g.SetLimit(workers + 1)
-	// Each generated file is written as soon as it is made and the site's
-	// own files and assets are in place, so that it replaces one of them
-	// at the same address (a robots.txt in content/) and does not wait in
-	// memory for the pages. One at the address of a page or redirect
-	// waits for the pages, and replaces it.
-	copied := make(chan struct{})
-	taken := make(map[string]bool, len(s.Pages)+len(s.Aliases))
-	for _, p := range s.Pages {
-		taken[p.Out] = true
-	}
-	for _, a := range s.Aliases {
-		taken[a.Out] = true
-	}
-	var later []output.File // written after the pages; read once generated has sent
-	generated := make(chan error, 1)
+	copied := make(chan struct{}) // closed when the site's own files and assets are in place
 	// Not the errgroup's context, which Wait cancels even when every page
 	// succeeded: this one is cancelled only when the build stops or a page
 	// fails.
 	genCtx, stopGen := context.WithCancel(parent)
 	defer stopGen()
-	go func() {
-		generated <- makeGenerated(genCtx, plan, r, func(f output.File) error {
-			if taken[f.Path] {
-				later = append(later, f)
-				return nil
-			}
-			select {
-			case <-copied:
-			case <-genCtx.Done():
-				return genCtx.Err()
-			}
-			return tx.Write(f.Path, f.Data)
-		})
-	}()
+	finishGenerated := writeGenerated(genCtx, plan, r, tx, copied)
 
 	var copying sync.WaitGroup
 	place := func(job func() error) {
@@ -543,34 +516,66 @@ func write(parent context.Context, tx *output.Tx, plan *Plan, r *render.Renderer
 	if err != nil {
 		stopGen()
 	}
-	genErr := <-generated
+	genErr := finishGenerated()
 	if err != nil {
 		return 0, err
 	}
 	if genErr != nil {
 		return 0, genErr
 	}
-	for _, f := range later {
-		if err := tx.Write(f.Path, f.Data); err != nil {
-			return 0, err
-		}
-	}
 	return total, nil
 }
 
-// makeGenerated makes the files that are not pages, minified, and gives
-// each to write as soon as it is made.
-func makeGenerated(ctx context.Context, plan *Plan, r *render.Renderer, write func(output.File) error) error {
-	return generate(ctx, plan, r, func(f output.File) error {
-		if mt := mediaType(f.Path); mt != "" {
-			min, err := r.Minify(mt, f.Data)
-			if err != nil {
-				return fmt.Errorf("minify %s: %w", f.Path, err)
+// writeGenerated makes the files that are not pages, minified, on a
+// goroutine of its own, and writes each as soon as it is made and copied
+// is closed (the site's own files and assets are in place), so that it
+// replaces one of them at the same address (a robots.txt in content/)
+// and does not wait in memory for the pages. One at the address of a page
+// or redirect is kept back, to replace it once the pages are written:
+// finish, called then, writes those and returns the first error.
+func writeGenerated(ctx context.Context, plan *Plan, r *render.Renderer, tx *output.Tx, copied <-chan struct{}) (finish func() error) {
+	s := plan.Site
+	taken := make(map[string]bool, len(s.Pages)+len(s.Aliases))
+	for _, p := range s.Pages {
+		taken[p.Out] = true
+	}
+	for _, a := range s.Aliases {
+		taken[a.Out] = true
+	}
+	var later []output.File
+	done := make(chan error, 1)
+	go func() {
+		done <- generate(ctx, plan, r, func(f output.File) error {
+			if mt := mediaType(f.Path); mt != "" {
+				min, err := r.Minify(mt, f.Data)
+				if err != nil {
+					return fmt.Errorf("minify %s: %w", f.Path, err)
+				}
+				f.Data = min
 			}
-			f.Data = min
+			if taken[f.Path] {
+				later = append(later, f)
+				return nil
+			}
+			select {
+			case <-copied:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			return tx.Write(f.Path, f.Data)
+		})
+	}()
+	return func() error {
+		if err := <-done; err != nil {
+			return err
 		}
-		return write(f)
-	})
+		for _, f := range later {
+			if err := tx.Write(f.Path, f.Data); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 }
 
 // Generated makes the files that are not pages: feeds, calendars, the
