@@ -364,6 +364,9 @@ func (r *Renderer) funcs() template.FuncMap {
 		},
 		// jsonLD returns the page's schema.org JSON-LD, or "".
 		"jsonLD": r.jsonLD,
+		// headMeta returns the page's <title>, description, canonical
+		// address, Open Graph tags, alternate versions and JSON-LD.
+		"headMeta": r.headMeta,
 		// label turns a status or kind into words: "in-progress" is "In progress".
 		"label": engagement.Label,
 		// feedSection returns the section page whose feeds a page belongs
