@@ -2,12 +2,15 @@ package markdown
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 )
 
 func render(t *testing.T, m *Markdown, d *Doc) string {
@@ -443,3 +446,67 @@ func FuzzMarkdownParse(f *testing.F) {
 		}
 	})
 }
+
+// withAutolinks parses src with the autolink extension whatever its text,
+// as Parse did before it left the extension out for bodies that cannot
+// have an autolink, and renders the tree.
+func withAutolinks(t *testing.T, m *Markdown, src string) string {
+	t.Helper()
+	ctx := parser.NewContext(parser.WithIDs(newIDs()))
+	root := m.md.Parser().Parse(text.NewReader([]byte(src)), parser.WithContext(ctx))
+	var b bytes.Buffer
+	if err := m.md.Renderer().Render(&b, []byte(src), root); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestMayAutolink(t *testing.T) {
+	m := New(Options{})
+	for _, src := range []string{
+		"See https://example.org/ now.",
+		"See http://example.org/ now.",
+		"Visit www.example.org today.",
+		"Email hello@example.org.",
+		"Files at ftp://example.org/x",
+		"(https://example.org/) and *www.example.org*",
+	} {
+		if !mayAutolink([]byte(src)) {
+			t.Errorf("mayAutolink(%q) = false, want true", src)
+		}
+		if html := render(t, m, m.Parse([]byte(src))); !strings.Contains(html, "<a href=") {
+			t.Errorf("%q: no autolink in %s", src, html)
+		}
+	}
+	for _, src := range []string{"No links here.", "A [link](/x/) and ![a picture](y.png).", ""} {
+		if mayAutolink([]byte(src)) {
+			t.Errorf("mayAutolink(%q) = true, want false", src)
+		}
+	}
+}
+
+// FuzzParseWithoutAutolinks checks that a body parsed without the
+// autolink extension, because it has nothing the extension looks for,
+// renders exactly as it would with it.
+func FuzzParseWithoutAutolinks(f *testing.F) {
+	for _, tt := range linkTests {
+		f.Add(tt.src)
+	}
+	f.Add("## Notes\n\n* a _b_ ~c~ (d)\n\n| a |\n|---|\n| x |\n\nNote[^1].\n\n[^1]: n\n")
+	f.Add("Text ~~gone~~ and *more* (in brackets) _here_.\n")
+	m := New(Options{})
+	f.Fuzz(func(t *testing.T, src string) {
+		if mayAutolink([]byte(src)) {
+			return
+		}
+		var b bytes.Buffer
+		if err := m.Render(&b, m.Parse([]byte(src))); err != nil {
+			t.Fatal(err)
+		}
+		if want := withAutolinks(t, m, src); brSpaces.ReplaceAllString(b.String(), "$1") != brSpaces.ReplaceAllString(want, "$1") {
+			t.Errorf("%q:\n got %s\nwant %s", src, b.String(), want)
+		}
+	})
+}
+
+var brSpaces = regexp.MustCompile(`[ \t]+(<br>|\n)`)
