@@ -96,7 +96,7 @@ func Begin(dest string) (*Tx, error) {
 		os.RemoveAll(staging)
 		return nil, err
 	}
-	return &Tx{dest: dest, staging: staging, dirs: map[string]bool{}}, nil
+	return &Tx{dest: dest, staging: staging, dirs: map[string]bool{staging: true}}, nil
 }
 
 // removeStale deletes staging folders that an interrupted build left
@@ -131,16 +131,24 @@ func (t *Tx) path(name string) (string, error) {
 
 func (t *Tx) mkdir(dir string) error {
 	t.mu.Lock()
-	ok := t.dirs[dir]
+	made, parent := t.dirs[dir], t.dirs[filepath.Dir(dir)]
 	t.mu.Unlock()
-	if ok {
+	if made {
 		return nil
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+	// A page's folder is new and its parent is usually made already:
+	// then one Mkdir does what MkdirAll does with two more system calls.
+	// MkdirAll makes the parents, and is content with a folder that is
+	// there already, made by another page's goroutine.
+	if !parent || os.Mkdir(dir, 0o755) != nil {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
 	}
 	t.mu.Lock()
-	t.dirs[dir] = true
+	for d := dir; !t.dirs[d] && d != filepath.Dir(d); d = filepath.Dir(d) {
+		t.dirs[d] = true // and the parents MkdirAll made
+	}
 	t.mu.Unlock()
 	return nil
 }
