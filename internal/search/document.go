@@ -109,28 +109,25 @@ func body(p *site.Page) string {
 	return p.Source.Body.Text()
 }
 
-// words puts each word of the document, with its highest weight, into
-// words, which the caller empties and reuses from one document to the
-// next, so that the words of every page are never in memory at once.
-func (d *document) words(words map[string]int) {
+// words adds each word of the document to ix as document doc's, with its
+// highest weight. Only the index is kept: the page's text is read into
+// ix's buffer, one document at a time, so that the words of every page are
+// never in memory at once.
+func (d *document) words(ix *index, doc int) {
 	p := d.page
-	text := body(p)
-	add := func(w int, texts ...string) {
-		for _, t := range texts {
-			eachWord(t, func(word string) {
-				if old, ok := words[word]; !ok || w > old {
-					words[word] = w
-				}
-			})
-		}
+	if p.HasContent() {
+		ix.text = p.Source.Body.AppendText(ix.text[:0])
+		ix.addText(doc, weightBody)
 	}
-	add(weightBody, text)
-	add(weightBody, fields(p)...)
-	add(weightSummary, p.Summary, d.label)
+	for _, t := range fields(p) {
+		ix.addString(doc, weightBody, t)
+	}
+	ix.addString(doc, weightSummary, p.Summary)
+	ix.addString(doc, weightSummary, d.label)
 	for _, t := range d.terms {
-		add(weightSummary, t.Name)
+		ix.addString(doc, weightSummary, t.Name)
 	}
-	add(weightTitle, p.Title)
+	ix.addString(doc, weightTitle, p.Title)
 }
 
 // typeLabel says what kind of page p is, for the result list:

@@ -209,40 +209,78 @@ func newPosting(doc, weight int) posting { return posting(doc<<weightBits | weig
 func (p posting) doc() int    { return int(p >> weightBits) }
 func (p posting) weight() int { return int(p & (1<<weightBits - 1)) }
 
+// index is one worker's part of the inverted index: each word's postings,
+// in document order. A word that is not indexed (see indexed) maps to nil,
+// so that it is checked once, not every time a page uses it.
+type index struct {
+	postings map[string]*[]posting
+	text     []byte // the text being split into words, reused
+}
+
+// addString adds the words of s to the index as document doc's.
+func (ix *index) addString(doc, weight int, s string) {
+	ix.text = append(ix.text[:0], s...)
+	ix.addText(doc, weight)
+}
+
+// addText adds the words of ix.text, which it writes over, to the index
+// as document doc's.
+func (ix *index) addText(doc, weight int) {
+	eachWord(ix.text, func(w []byte) { ix.add(doc, weight, w) })
+}
+
+// add records that document doc has word w, keeping the highest weight
+// that the word has in the document.
+func (ix *index) add(doc, weight int, w []byte) {
+	ps, seen := ix.postings[string(w)]
+	if !seen {
+		if indexed(w) {
+			ps = new([]posting)
+		}
+		ix.postings[string(w)] = ps // the only copy of a word the index makes
+	}
+	if ps == nil {
+		return
+	}
+	if last := len(*ps) - 1; last >= 0 && (*ps)[last].doc() == doc {
+		if weight > (*ps)[last].weight() {
+			(*ps)[last] = newPosting(doc, weight)
+		}
+		return
+	}
+	*ps = append(*ps, newPosting(doc, weight))
+}
+
 // wordShards builds the inverted index and splits it by the first letters
 // of each word. Each worker indexes one run of documents, one document at a
 // time, so postings come out in document order and no more than one
-// document's words per worker are in memory besides the index itself.
+// document's text per worker is in memory besides the index itself.
 func wordShards(docs []*document) []shard {
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(docs)))
-	parts := make([]map[string][]posting, workers)
+	parts := make([]map[string]*[]posting, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		lo, hi := w*len(docs)/workers, (w+1)*len(docs)/workers
 		wg.Go(func() {
-			postings := map[string][]posting{}
-			words := map[string]int{}
+			ix := index{postings: map[string]*[]posting{}}
 			for i := lo; i < hi; i++ {
-				clear(words)
-				docs[i].words(words)
-				for word, weight := range words {
-					ps, ok := postings[word]
-					if !ok {
-						// The word is a piece of the page's text: a
-						// copy lets the text go.
-						word = strings.Clone(word)
-					}
-					postings[word] = append(ps, newPosting(i, weight))
-				}
+				docs[i].words(&ix, i)
 			}
-			parts[w] = postings
+			parts[w] = ix.postings
 		})
 	}
 	wg.Wait()
-	postings := parts[0]
-	for _, part := range parts[1:] {
+	postings := make(map[string][]posting, len(parts[0]))
+	for _, part := range parts {
 		for word, ps := range part {
-			postings[word] = append(postings[word], ps...)
+			if ps == nil {
+				continue
+			}
+			if have, ok := postings[word]; ok {
+				postings[word] = append(have, *ps...)
+			} else {
+				postings[word] = *ps
+			}
 		}
 	}
 	// The runs are merged in order, so each word's postings are sorted.

@@ -3,6 +3,7 @@ package search
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/engage-ssg/engage/internal/slugify"
 )
@@ -35,56 +36,85 @@ var stop = func() map[string]bool {
 // and single letters left out. search.js normalises a query the same way.
 func Words(text string) []string {
 	var out []string
-	eachWord(text, func(w string) { out = append(out, w) })
+	eachWord([]byte(text), func(w []byte) {
+		if indexed(w) {
+			out = append(out, string(w))
+		}
+	})
 	return out
 }
 
-// eachWord calls f with each word of text, as Words returns them.
-func eachWord(text string, f func(string)) {
-	add := func(w string) {
-		if len(w) > maxWord || stop[w] || len(w) == 1 && (w[0] < '0' || w[0] > '9') {
-			return
-		}
-		f(w)
-	}
+// eachWord calls f with each word of text, normalised as Words returns
+// them but with stop words, single letters and overlong words left in:
+// the caller checks a word with indexed, and the index does that once for
+// each word, not for every time a page uses it. eachWord writes over text
+// as it goes (a word is put in lower case, and its apostrophes taken out,
+// where it stands), and f's word is valid only until f returns: the index
+// reads each page's text into one buffer, and makes a string only of a
+// word it has not seen before.
+func eachWord(text []byte, f func([]byte)) {
 	start, ascii, apos := -1, true, false
-	flush := func(end int) {
-		if start < 0 {
-			return
-		}
-		raw := text[start:end]
-		start = -1
-		if apos {
-			raw = stripApostrophes(raw)
-			ascii = isASCII(raw) // "council’s" is plain once stripped
-			if raw == "" {
-				return
+	for i := 0; i < len(text); {
+		if asciiWord[text[i]] {
+			// Most text is runs of ASCII letters and digits.
+			if start < 0 {
+				start, ascii, apos = i, true, false
 			}
+			for i++; i < len(text) && asciiWord[text[i]]; i++ {
+			}
+			continue
 		}
-		if ascii {
-			add(strings.ToLower(raw))
-			return
-		}
-		for _, w := range fold(raw) {
-			add(w)
-		}
-	}
-	for i, r := range text {
+		r, size := utf8.DecodeRune(text[i:])
 		if isWordRune(r) || isApostrophe(r) && start >= 0 {
 			if start < 0 {
 				start, ascii, apos = i, true, false
 			}
-			if r >= 0x80 {
+			if r >= utf8.RuneSelf {
 				ascii = false
 			}
-			if r == '\'' || r >= 0x80 && isApostrophe(r) {
+			if r == '\'' || r >= utf8.RuneSelf && isApostrophe(r) {
 				apos = true
 			}
-			continue
+		} else if start >= 0 {
+			word(text[start:i], ascii, apos, f)
+			start = -1
 		}
-		flush(i)
+		i += size
 	}
-	flush(len(text))
+	if start >= 0 {
+		word(text[start:], ascii, apos, f)
+	}
+}
+
+// word normalises one run of letters, digits and apostrophes, and calls f
+// with what it gives: a word, or none, or several when transliteration
+// splits it.
+func word(raw []byte, ascii, apos bool, f func([]byte)) {
+	if apos {
+		raw = stripApostrophes(raw)
+		ascii = isASCII(raw) // "council’s" is plain once stripped
+		if len(raw) == 0 {
+			return
+		}
+	}
+	if ascii {
+		for i, c := range raw {
+			if 'A' <= c && c <= 'Z' {
+				raw[i] = c + 'a' - 'A'
+			}
+		}
+		f(raw)
+		return
+	}
+	for _, w := range fold(string(raw)) {
+		f([]byte(w))
+	}
+}
+
+// indexed reports whether w goes into the index: not too long, not a stop
+// word, not a single letter.
+func indexed(w []byte) bool {
+	return len(w) <= maxWord && !stop[string(w)] && !(len(w) == 1 && (w[0] < '0' || w[0] > '9'))
 }
 
 // fold writes a word with non-ASCII letters in ASCII, the way page
@@ -98,9 +128,23 @@ func fold(w string) []string {
 }
 
 func isWordRune(r rune) bool {
-	if r < 0x80 {
-		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
 	}
+	return isWordRuneUnicode(r)
+}
+
+// asciiWord marks the bytes that are ASCII letters and digits.
+var asciiWord = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	return t
+}()
+
+// isWordRuneUnicode is isWordRune beyond ASCII, kept apart so that
+// isWordRune is inlined where words are split.
+func isWordRuneUnicode(r rune) bool {
 	// Combining marks stay with their letter, so that a decomposed "é"
 	// folds like a composed one.
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
@@ -108,25 +152,26 @@ func isWordRune(r rune) bool {
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
 			return false
 		}
 	}
 	return true
 }
 
-func stripApostrophes(s string) string {
-	if !strings.ContainsAny(s, "'’ʼ") {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if isApostrophe(r) {
-			return -1
+// stripApostrophes takes the apostrophes out of b, where it stands.
+func stripApostrophes(b []byte) []byte {
+	out := b[:0]
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if !isApostrophe(r) {
+			out = append(out, b[i:i+size]...)
 		}
-		return r
-	}, s)
+		i += size
+	}
+	return out
 }
 
 // key is the name of the word shard that holds w: its first two

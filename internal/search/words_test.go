@@ -1,11 +1,16 @@
 package search
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/engage-ssg/engage/internal/corpus"
 )
 
 func TestWords(t *testing.T) {
@@ -64,4 +69,71 @@ func FuzzWords(f *testing.F) {
 			}
 		}
 	})
+}
+
+// FuzzEachWordMatchesReference holds eachWord, with the words that are not
+// indexed left out, to the words the string-based version gave, in order.
+func FuzzEachWordMatchesReference(f *testing.F) {
+	for _, s := range []string{
+		"", "Carers' café in Lowmere", "We don’t close on Sundays", "'quoted' words", "Cafe\u0301 de\u0301cor",
+		"Straße Æsop", "Ysbyty Gŵyr", "GP surgery 2026, room 5 b", "in-person/online drop-in",
+		"The and of to a THE And", "10am at ZZ3 7LM", strings.Repeat("x", 33) + " ok " + strings.Repeat("Y", 32),
+		"It's ITS it’s ʼtis o'clock ''", "日本語 テキスト", "½ ⅔ ﬁ ǅ", "İstanbul ſtop \u212Aelvin",
+		"naïve Naïve NAÏVE", "x'\u00e9 A'b", "\xff\xfe broken utf8\xc3", "tab\tnew\nline\r\nend",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		var want, got []string
+		referenceEachWord(text, func(w string) { want = append(want, w) })
+		eachWord([]byte(text), func(w []byte) {
+			if indexed(w) {
+				got = append(got, string(w))
+			}
+		})
+		if !slices.Equal(got, want) {
+			t.Fatalf("eachWord(%q)\n got: %q\nwant: %q", text, got, want)
+		}
+	})
+}
+
+// corpusText is the Markdown of a small generated site, as one text.
+func corpusText(b *testing.B, pages int) string {
+	b.Helper()
+	dir := filepath.Join(b.TempDir(), "site")
+	if _, err := corpus.Generate(dir, corpus.Options{Pages: pages, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	var text strings.Builder
+	err := filepath.WalkDir(filepath.Join(dir, "content"), func(path string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() || filepath.Ext(path) != ".md" {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		text.Write(src)
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return text.String()
+}
+
+// BenchmarkEachWord splits the Markdown of 200 corpus pages into words.
+func BenchmarkEachWord(b *testing.B) {
+	text := corpusText(b, 200)
+	b.SetBytes(int64(len(text)))
+	buf := make([]byte, len(text))
+	n := 0
+	for b.Loop() {
+		copy(buf, text) // eachWord writes over its text
+		eachWord(buf, func(w []byte) {
+			if indexed(w) {
+				n++
+			}
+		})
+	}
+	if n == 0 {
+		b.Fatal("no words")
+	}
 }
