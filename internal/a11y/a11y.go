@@ -59,10 +59,12 @@ type checker struct {
 	opts  Options
 	list  diag.List
 	allow map[string]bool
-	seen  map[string]bool // abbreviations already met
-	all   []readability.Sentence
-	level int     // the last heading level; the title is 1
-	run   textRun // the text of the block being checked, reused
+	seen  map[string]bool   // abbreviations already met
+	read  readability.Score // the page's readability so far
+	level int               // the last heading level; the title is 1
+	run   textRun           // the text of the block being checked, reused
+	// sentences are the sentences of the block being checked, reused.
+	sentences []readability.Sentence
 }
 
 func (c *checker) at(off int) (int, int) {
@@ -122,7 +124,7 @@ func (c *checker) walk() {
 		case *ast.Image:
 			c.image(n)
 		case *ast.Link:
-			c.link(n, string(n.Destination))
+			c.link(n)
 		case *ast.AutoLink:
 			if n.AutoLinkType == ast.AutoLinkURL {
 				c.warnf(c.autoLinkStart(n), "link", "write words that say where it goes: [our survey](https://...)",
@@ -236,7 +238,7 @@ var vague = map[string]bool{
 	"more information": true, "this": true, "go": true,
 }
 
-func (c *checker) link(n *ast.Link, dest string) {
+func (c *checker) link(n *ast.Link) {
 	text := strings.TrimSpace(c.doc.PlainText(n))
 	hasImage := false
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
@@ -274,19 +276,16 @@ func (c *checker) table(n *east.Table) {
 // documents warns about links to PDF and Office files on pages that do
 // not also give the content as a web page.
 func (c *checker) documents() {
-	words := 0
-	for _, s := range c.all {
-		words += s.Words
-	}
 	for _, l := range c.doc.Links {
-		if l.Image || !engagement.IsOffice(strings.SplitN(l.Dest, "#", 2)[0]) {
+		dest, _, _ := strings.Cut(l.Dest, "#")
+		if l.Image || !engagement.IsOffice(dest) {
 			continue
 		}
-		if words >= 150 || c.hasPageLink() {
+		if c.read.Words >= 150 || c.hasPageLink() {
 			return
 		}
 		line, col := c.p.FilePos(l.Line, l.Col)
-		kind := fileKind(strings.SplitN(l.Dest, "#", 2)[0])
+		kind := fileKind(dest)
 		article := "a"
 		if strings.ContainsRune("AEIOU", rune(kind[0])) && !strings.HasPrefix(kind, "U") || strings.HasPrefix(kind, "MS") {
 			article = "an"
@@ -378,24 +377,24 @@ func (c *checker) text(n ast.Node) {
 	run := &c.run
 	run.text, run.spans = run.text[:0], run.spans[:0]
 	c.collect(n, run)
-	text := string(run.text)
-	if strings.TrimSpace(text) == "" {
+	if len(bytes.TrimSpace(run.text)) == 0 {
 		return
 	}
-	sentences := readability.Sentences(text)
-	c.all = append(c.all, sentences...)
+	text := string(run.text)
+	c.sentences = readability.AppendSentences(c.sentences[:0], text)
 	limit := MaxWords
 	if c.p.EasyRead {
 		limit = EasyMaxWords
 	}
-	for _, s := range sentences {
+	for _, s := range c.sentences {
+		c.read = c.read.Add(s)
 		if s.Words > limit {
 			c.warnf(run.off(s.Offset), "sentence", fmt.Sprintf("keep sentences to %d words or fewer, for example by splitting this one in two", limit),
 				"has %d words", s.Words)
 		}
 	}
-	if !c.p.EasyRead && len(sentences) > MaxSentences {
-		c.warnf(run.off(0), "paragraph", fmt.Sprintf("keep paragraphs to %d sentences or fewer", MaxSentences), "has %d sentences", len(sentences))
+	if !c.p.EasyRead && len(c.sentences) > MaxSentences {
+		c.warnf(run.off(0), "paragraph", fmt.Sprintf("keep paragraphs to %d sentences or fewer", MaxSentences), "has %d sentences", len(c.sentences))
 	}
 	c.abbreviations(text, run)
 	if c.p.EasyRead {

@@ -1,13 +1,54 @@
 package a11y
 
 import (
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
 )
 
 var contractions = regexp.MustCompile(`(?i)\b(can|won|don|doesn|isn|aren|wasn|weren|haven|hasn|hadn|couldn|shouldn|wouldn|didn|mustn|needn)['’]t\b|\b(it|that|there|what|who|let|he|she)['’]s\b|\b(i|you|we|they)['’](m|re|ve|ll|d)\b`)
+
+// The words of contractions, as the regular expression has them.
+var (
+	notWords       = newWordSet("can", "won", "don", "doesn", "isn", "aren", "wasn", "weren", "haven", "hasn", "hadn", "couldn", "shouldn", "wouldn", "didn", "mustn", "needn")
+	isWords        = newWordSet("it", "that", "there", "what", "who", "let", "he", "she")
+	pronouns       = newWordSet("i", "you", "we", "they")
+	pronounEndings = newWordSet("m", "re", "ve", "ll", "d")
+)
+
+var contractionRule = wordRule{re: contractions, match: contraction}
+
+// contraction matches a word, an apostrophe and the word's ending, as
+// contractions does.
+func contraction(text string, start, end int) int {
+	i := end
+	switch {
+	case strings.HasPrefix(text[i:], "'"):
+		i += len("'")
+	case strings.HasPrefix(text[i:], "’"):
+		i += len("’")
+	default:
+		return -1
+	}
+	j := i
+	for j < len(text) && isWordByte(text[j]) {
+		j++
+	}
+	word, ending := text[start:end], text[i:j]
+	if notWords.has(word) && strings.EqualFold(ending, "t") ||
+		isWords.has(word) && strings.EqualFold(ending, "s") ||
+		pronouns.has(word) && pronounEndings.has(ending) {
+		return j
+	}
+	return -1
+}
+
+// expander writes a contraction in full when expand does not have it.
+var expander = strings.NewReplacer("n't", " not", "n’t", " not", "'s", " is", "’s", " is", "'re", " are", "’re", " are",
+	"'ve", " have", "’ve", " have", "'ll", " will", "’ll", " will", "'m", " am", "’m", " am", "'d", " would", "’d", " would")
 
 var expand = map[string]string{
 	"can't": "cannot", "won't": "will not", "let's": "let us", "i'm": "I am",
@@ -21,7 +62,40 @@ var digits = map[string]string{
 	"eighteen": "18", "nineteen": "19", "twenty": "20",
 }
 
+var numberRule = wordRule{re: numberWords, match: numberWord}
+
+var numbers = newWordSet(slices.Collect(maps.Keys(digits))...)
+
+// numberWord matches a number written as a word, as numberWords does.
+func numberWord(text string, start, end int) int {
+	if numbers.has(text[start:end]) {
+		return end
+	}
+	return -1
+}
+
 var latin = regexp.MustCompile(`(?i)\b(e\.g\.|i\.e\.|etc\b\.?|approx\.|n\.b\.|vs\b\.?)`)
+
+var latinRule = wordRule{re: latin, match: latinAbbreviation}
+
+// dotted are the abbreviations of latin that end with a full stop.
+var dotted = []string{"e.g.", "i.e.", "approx.", "n.b."}
+
+// latinAbbreviation matches an abbreviation as latin does.
+func latinAbbreviation(text string, start, end int) int {
+	for _, a := range dotted {
+		if hasPrefixFold(text[start:], a) {
+			return start + len(a)
+		}
+	}
+	if word := text[start:end]; strings.EqualFold(word, "etc") || strings.EqualFold(word, "vs") {
+		if end < len(text) && text[end] == '.' {
+			return end + 1
+		}
+		return end
+	}
+	return -1
+}
 
 // easyRead applies the easy-read rules to one paragraph: a picture beside
 // every idea, no contractions, no abbreviations, numbers as digits.
@@ -32,20 +106,19 @@ func (c *checker) easyRead(n ast.Node, text string, run *textRun) {
 				"this paragraph has no picture beside it")
 		}
 	}
-	for _, m := range contractions.FindAllStringIndex(text, -1) {
+	for _, m := range contractionRule.find(text) {
 		word := text[m[0]:m[1]]
 		full, ok := expand[strings.ToLower(strings.ReplaceAll(word, "’", "'"))]
 		if !ok {
-			full = strings.NewReplacer("n't", " not", "n’t", " not", "'s", " is", "’s", " is", "'re", " are", "’re", " are",
-				"'ve", " have", "’ve", " have", "'ll", " will", "’ll", " will", "'m", " am", "’m", " am", "'d", " would", "’d", " would").Replace(word)
+			full = expander.Replace(word)
 		}
 		c.warnf(run.off(m[0]), "easy read", "write it in full: "+full, "%q is a contraction", word)
 	}
-	for _, m := range numberWords.FindAllStringIndex(text, -1) {
+	for _, m := range numberRule.find(text) {
 		word := text[m[0]:m[1]]
 		c.warnf(run.off(m[0]), "easy read", "write it as a number: "+digits[strings.ToLower(word)], "%q is a number written as a word", word)
 	}
-	for _, m := range latin.FindAllStringIndex(text, -1) {
+	for _, m := range latinRule.find(text) {
 		word := text[m[0]:m[1]]
 		fix := "write it in full"
 		switch strings.ToLower(strings.TrimSuffix(word, ".")) {

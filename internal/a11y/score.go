@@ -3,14 +3,12 @@ package a11y
 import (
 	"fmt"
 	"math"
-
-	"github.com/engage-ssg/engage/internal/readability"
 )
 
 // score warns when the whole page needs a higher reading age than the
 // site's target. It reports at the first line of the body.
 func (c *checker) score() {
-	s := readability.Measure(c.all)
+	s := c.read
 	if s.Words < minWordsForScore || c.opts.ReadingAge <= 0 {
 		return
 	}

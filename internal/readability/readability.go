@@ -8,6 +8,7 @@ package readability
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Sentence is a sentence of a text with its offset in bytes.
@@ -28,23 +29,14 @@ var abbreviations = map[string]bool{
 // exclamation marks that are followed by a space and a capital, a digit or
 // the end, ignoring abbreviations such as "e.g." and decimals such as 2.7.
 func Sentences(text string) []Sentence {
-	var out []Sentence
+	return AppendSentences(nil, text)
+}
+
+// AppendSentences appends the sentences of text, as Sentences splits
+// them, to dst and returns the extended list, so that a caller that splits
+// many texts can reuse one list.
+func AppendSentences(dst []Sentence, text string) []Sentence {
 	start := 0
-	flush := func(end int) {
-		s := strings.TrimSpace(text[start:end])
-		if s != "" {
-			off := start + strings.Index(text[start:end], s)
-			words, syl := 0, 0
-			eachWord(s, func(w string) {
-				words++
-				syl += Syllables(w)
-			})
-			if words > 0 {
-				out = append(out, Sentence{Text: s, Offset: off, Words: words, Syllables: syl})
-			}
-		}
-		start = end
-	}
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		if c != '.' && c != '?' && c != '!' {
@@ -62,7 +54,7 @@ func Sentences(text string) []Sentence {
 			continue
 		}
 		// "No. 5": a number follows, so "No." is short for number.
-		if c == '.' && strings.EqualFold(lastWord(text[start:i]), "no") && j+1 < len(text) && text[j] == ' ' && text[j+1] >= '0' && text[j+1] <= '9' {
+		if c == '.' && j+1 < len(text) && text[j] == ' ' && isDigit(text[j+1]) && strings.EqualFold(lastWord(text[start:i]), "no") {
 			continue
 		}
 		k := j
@@ -72,11 +64,28 @@ func Sentences(text string) []Sentence {
 		if k < len(text) && !startsSentence(text[k:]) {
 			continue
 		}
-		flush(j)
+		dst = appendSentence(dst, text, start, j)
+		start = j
 		i = j - 1
 	}
-	flush(len(text))
-	return out
+	return appendSentence(dst, text, start, len(text))
+}
+
+// appendSentence appends text[start:end], without the space around it, to
+// dst if it holds a word.
+func appendSentence(dst []Sentence, text string, start, end int) []Sentence {
+	s := strings.TrimLeftFunc(text[start:end], unicode.IsSpace)
+	off := end - len(s)
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	words, syllables := 0, 0
+	for w, i := nextWord(s, 0); w != ""; w, i = nextWord(s, i) {
+		words++
+		syllables += wordSyllables(w)
+	}
+	if words == 0 {
+		return dst
+	}
+	return append(dst, Sentence{Text: s, Offset: off, Words: words, Syllables: syllables})
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
@@ -85,23 +94,48 @@ func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\
 // letter, a digit, or an opening quote or bracket.
 func startsSentence(text string) bool {
 	for _, r := range text {
-		if strings.ContainsRune(`"'(‘“[`, r) {
+		switch {
+		case r == '"' || r == '\'' || r == '(' || r == '[' || r == '‘' || r == '“':
 			continue
+		case r < utf8.RuneSelf:
+			return 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 		}
 		return unicode.IsUpper(r) || unicode.IsDigit(r)
 	}
 	return false
 }
 
+// maxAbbreviation is at least the length of the longest abbreviation.
+const maxAbbreviation = 8
+
 // abbreviation reports whether the text before a full stop ends with a
 // known abbreviation or a single letter (initials).
 func abbreviation(before string) bool {
 	i := strings.LastIndexFunc(before, func(r rune) bool { return unicode.IsSpace(r) || r == '(' })
-	word := strings.ToLower(before[i+1:])
-	if abbreviations[word] {
+	word := before[i+1:]
+	if isAbbreviation(word) {
 		return true
 	}
-	return len([]rune(word)) == 1 && unicode.IsLetter([]rune(word)[0])
+	r, size := utf8.DecodeRuneInString(word)
+	return size > 0 && size == len(word) && unicode.IsLetter(r)
+}
+
+// isAbbreviation reports whether word, in any case, is one of the
+// abbreviations, without allocating for a plain ASCII word.
+func isAbbreviation(word string) bool {
+	for i := 0; i < len(word); i++ {
+		if word[i] >= utf8.RuneSelf {
+			return abbreviations[strings.ToLower(word)] // "İ.E" lowers to "i.e"
+		}
+	}
+	var buf [maxAbbreviation]byte
+	if len(word) > len(buf) {
+		return false
+	}
+	for i := 0; i < len(word); i++ {
+		buf[i] = lower(word[i])
+	}
+	return abbreviations[string(buf[:len(word)])]
 }
 
 func lastWord(s string) string {
@@ -115,139 +149,201 @@ func lastWord(s string) string {
 // word each.
 func Words(text string) []string {
 	var out []string
-	eachWord(text, func(w string) { out = append(out, w) })
+	for w, i := nextWord(text, 0); w != ""; w, i = nextWord(text, i) {
+		out = append(out, w)
+	}
 	return out
 }
 
-// eachWord calls f with each word of text, as Words returns them, without
-// making a list.
-func eachWord(text string, f func(string)) {
-	start := -1
-	flush := func(end int) {
-		if start >= 0 {
-			if w := strings.Trim(text[start:end], "'’-"); w != "" {
-				f(w)
-			}
-			start = -1
-		}
-	}
-	for i, r := range text {
-		var inWord bool
-		if r < 0x80 {
-			inWord = 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '\'' || r == '-'
-		} else {
-			inWord = unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’'
-		}
-		if !inWord && (r == '.' || r == ',') && i > 0 && isDigit(text[i-1]) && i+1 < len(text) && isDigit(text[i+1]) {
-			inWord = true
-		}
-		if inWord {
-			if start < 0 {
-				start = i
-			}
+// nextWord returns the first word of text at or after byte i, as Words
+// finds it, and where to look for the next one; the word is "" when there
+// are no more.
+func nextWord(text string, i int) (word string, next int) {
+	for i < len(text) {
+		start := i
+		i = wordEnd(text, i)
+		if i == start {
+			// Not in a word; nor is any byte of a character that is not.
+			i++
 			continue
 		}
-		flush(i)
+		if w := trimWord(text[start:i]); w != "" {
+			return w, i
+		}
 	}
-	flush(len(text))
+	return "", len(text)
 }
 
+// wordEnd returns the end of the run of word characters at byte i of
+// text: i if there is none.
+func wordEnd(text string, i int) int {
+	for i < len(text) {
+		switch wordBytes[text[i]] {
+		case wordAlways:
+			i++
+		case wordNever:
+			return i
+		default:
+			ok, size := wordChar(text, i)
+			if !ok {
+				return i
+			}
+			i += size
+		}
+	}
+	return i
+}
+
+// What wordBytes says of a byte.
+const (
+	wordNever  = iota // spaces and most punctuation
+	wordAlways        // letters, digits, apostrophes and hyphens
+	wordMaybe         // full stops and commas, and bytes of characters that are not ASCII
+)
+
+// wordBytes tells for each byte whether it is part of a word, so that
+// most of a text is read without decoding its characters.
+var wordBytes = func() (t [256]uint8) {
+	for c := range len(t) {
+		switch {
+		case c >= utf8.RuneSelf || c == '.' || c == ',':
+			t[c] = wordMaybe
+		case isLetter(byte(c)) || isDigit(byte(c)) || c == '\'' || c == '-':
+			t[c] = wordAlways
+		}
+	}
+	return t
+}()
+
+// wordChar reports whether the character at byte i of text belongs in a
+// word, and its length in bytes, for the bytes that wordBytes has as
+// wordMaybe.
+func wordChar(text string, i int) (ok bool, size int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		// 2.7 and 10,000 are one word.
+		return i > 0 && isDigit(text[i-1]) && i+1 < len(text) && isDigit(text[i+1]), 1
+	}
+	r, size := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’', size
+}
+
+// trimWord is strings.Trim(w, "'’-"), the apostrophes and hyphens that
+// are not part of a word.
+func trimWord(w string) string {
+	if w != "" && isLetter(w[0]) && isLetter(w[len(w)-1]) {
+		return w // the common case
+	}
+	for {
+		switch {
+		case strings.HasPrefix(w, "'"), strings.HasPrefix(w, "-"):
+			w = w[1:]
+		case strings.HasPrefix(w, "’"):
+			w = w[len("’"):]
+		case strings.HasSuffix(w, "'"), strings.HasSuffix(w, "-"):
+			w = w[:len(w)-1]
+		case strings.HasSuffix(w, "’"):
+			w = w[:len(w)-len("’")]
+		default:
+			return w
+		}
+	}
+}
+
+// isLetter reports whether c is an ASCII letter.
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// lower is c in lower case if it is an ASCII letter.
+func lower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
 
 // Syllables estimates the syllables of an English word by counting groups
 // of vowels, with the usual corrections for a silent final e and -le.
 // Numbers count as one syllable per digit group, as they are read.
 func Syllables(word string) int {
-	if n, ok := asciiSyllables(word); ok {
-		return n
-	}
-	w := strings.ToLower(strings.Trim(word, "'’-"))
+	return wordSyllables(trimWord(word))
+}
+
+// wordSyllables is Syllables for a word without apostrophes and hyphens
+// around it, as nextWord finds them.
+func wordSyllables(w string) int {
 	if w == "" {
 		return 0
 	}
+	if n, ok := countSyllables(w); ok {
+		return n // the common case, without allocating
+	}
+	w = strings.ToLower(w)
 	if unicode.IsDigit(rune(w[0])) {
 		return 1
 	}
 	if strings.Contains(w, "-") {
 		n := 0
-		for _, part := range strings.Split(w, "-") {
-			n += Syllables(part)
+		for part := range strings.SplitSeq(w, "-") {
+			n += Syllables(part) // "self-'help" trims the apostrophe
 		}
 		return max(n, 1)
 	}
-	return countSyllables([]rune(w))
-}
-
-// asciiSyllables is Syllables for a short plain ASCII word without
-// hyphens or digits, the common case, without allocating; ok is false for
-// any other word.
-func asciiSyllables(word string) (n int, ok bool) {
-	var buf [32]rune
-	if len(word) == 0 || len(word) > len(buf) {
-		return 0, false
-	}
-	w := buf[:0]
-	for i := 0; i < len(word); i++ {
-		c := word[i]
-		switch {
-		case c >= 'a' && c <= 'z', c == '\'':
-		case c >= 'A' && c <= 'Z':
-			c += 'a' - 'A'
-		default:
-			return 0, false
+	// The rules look only at ASCII letters, at positions counted in
+	// characters: each other character becomes an apostrophe.
+	n, _ := countSyllables(strings.Map(func(r rune) rune {
+		if r < utf8.RuneSelf && isLetter(byte(r)) {
+			return r
 		}
-		w = append(w, rune(c))
-	}
-	for len(w) > 0 && w[0] == '\'' {
-		w = w[1:]
-	}
-	for len(w) > 0 && w[len(w)-1] == '\'' {
-		w = w[:len(w)-1]
-	}
-	if len(w) == 0 {
-		return 0, true
-	}
-	return countSyllables(w), true
+		return '\''
+	}, w))
+	return n
 }
 
-// countSyllables counts the groups of vowels of a lower-case word without
-// hyphens, less a silent final e and the "-ed" and "-es" endings that add
-// no syllable.
-func countSyllables(w []rune) int {
-	isVowel := func(r rune) bool {
-		return r == 'a' || r == 'e' || r == 'i' || r == 'o' || r == 'u' || r == 'y'
-	}
+// vowels are the letters that count for syllables, in either case.
+var vowels = [256]bool{
+	'a': true, 'e': true, 'i': true, 'o': true, 'u': true, 'y': true,
+	'A': true, 'E': true, 'I': true, 'O': true, 'U': true, 'Y': true,
+}
+
+// countSyllables counts the groups of vowels of a word of ASCII letters
+// and apostrophes, in any case, less a silent final e and the "-ed" and
+// "-es" endings that add no syllable; ok is false for any other word.
+func countSyllables(w string) (n int, ok bool) {
+	isVowel := func(c byte) bool { return vowels[c] }
 	has := func(suffix string) bool {
 		if len(suffix) > len(w) {
 			return false
 		}
-		for i, r := range []byte(suffix) {
-			if w[len(w)-len(suffix)+i] != rune(r) {
+		for i := 0; i < len(suffix); i++ {
+			if lower(w[len(w)-len(suffix)+i]) != suffix[i] {
 				return false
 			}
 		}
 		return true
 	}
-	n := 0
 	prev := false
-	for _, r := range w {
-		v := isVowel(r)
+	for i := 0; i < len(w); i++ {
+		if !isLetter(w[i]) && w[i] != '\'' {
+			return 0, false
+		}
+		v := isVowel(w[i])
 		if v && !prev {
 			n++
 		}
 		prev = v
 	}
 	l := len(w)
-	if l > 2 && w[l-1] == 'e' && !isVowel(w[l-2]) && !(w[l-2] == 'l' && !isVowel(w[l-3])) {
+	if l > 2 && has("e") && !isVowel(w[l-2]) && !(lower(w[l-2]) == 'l' && !isVowel(w[l-3])) {
 		n-- // silent e: "make", but not "table"
 	}
 	if l > 3 && has("ed") && !has("ted") && !has("ded") && !isVowel(w[l-3]) {
 		n-- // "asked", "listened", but not "wanted"
 	}
-	if has("es") && l > 3 && strings.ContainsRune("bcdfghjkmnpqrtvwxz", w[l-3]) && !strings.ContainsRune("sxz", w[l-3]) && !(l > 4 && has("ches")) && !has("shes") && !has("ges") && !has("ces") {
-		n-- // "makes", "times"
+	if has("es") && l > 3 && strings.IndexByte("bcdfghjkmnpqrtvw", lower(w[l-3])) >= 0 && !(l > 4 && has("ches")) && !has("shes") && !has("ges") && !has("ces") {
+		n-- // "makes", "times", but not "boxes", "churches"
 	}
-	return max(n, 1)
+	return max(n, 1), true
 }
 
 // Score is the readability of a text.
@@ -264,12 +360,21 @@ type Score struct {
 
 // Measure scores a set of sentences.
 func Measure(sentences []Sentence) Score {
-	s := Score{Sentences: len(sentences)}
+	var s Score
 	for _, sen := range sentences {
-		s.Words += sen.Words
-		s.Syllables += sen.Syllables
+		s = s.Add(sen)
 	}
-	if s.Words == 0 || s.Sentences == 0 {
+	return s
+}
+
+// Add returns the score of the text that s scores with one more
+// sentence, so that a text can be scored without keeping its sentences.
+func (s Score) Add(sen Sentence) Score {
+	s.Sentences++
+	s.Words += sen.Words
+	s.Syllables += sen.Syllables
+	s.Ease, s.Grade, s.Age = 0, 0, 0
+	if s.Words == 0 {
 		return s
 	}
 	wps := float64(s.Words) / float64(s.Sentences)
