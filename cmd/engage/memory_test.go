@@ -85,3 +85,40 @@ func TestRoomFor(t *testing.T) {
 		t.Errorf("roomFor(1.25 GiB) = %d is within the starting limit: a site that large would collect garbage over and over", roomFor(5*gib/4, 100))
 	}
 }
+
+func TestGOGCFor(t *testing.T) {
+	const mib = 1 << 20
+	for _, tt := range []struct {
+		live uint64
+		want int
+	}{
+		{0, maxGOGC},               // nothing live yet: as late as allowed
+		{8 * mib, maxGOGC},         // 128 MiB would need 1,500: capped
+		{32 * mib, 300},            // a heap goal of 128 MiB
+		{64 * mib, 100},            // Go's default gives 128 MiB itself
+		{100 * mib, 100},           // and more past it
+		{largeHeap + 1, largeGOGC}, // a large heap: collected more often
+	} {
+		if got := gogcFor(tt.live); got != tt.want {
+			t.Errorf("gogcFor(%d MiB) = %d, want %d", tt.live/mib, got, tt.want)
+		}
+		if g := gogcFor(tt.live); tt.live > 0 && tt.live <= largeHeap && tt.live+tt.live*uint64(g)/100 < smallHeapGoal && g < maxGOGC {
+			t.Errorf("gogcFor(%d MiB) = %d gives a heap goal under smallHeapGoal", tt.live/mib, g)
+		}
+	}
+}
+
+func TestTuneMemorySmallHeapCollectsLater(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
+	t.Setenv("GOGC", "")
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	stop := tuneMemory()
+	during := gcPercent()
+	stop()
+	if during <= 100 {
+		t.Errorf("GOGC at the start of a build = %d, want more than Go's 100 while the heap is small", during)
+	}
+	if got := gcPercent(); got != 100 {
+		t.Errorf("GOGC after the build = %d, want it back at 100", got)
+	}
+}
