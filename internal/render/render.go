@@ -46,8 +46,9 @@ type Renderer struct {
 	sets      map[*site.Page]*template.Template
 	templates *templates
 	partials  *template.Template // every partial, for partialCached
-	cache     sync.Map           // cacheKey → template.HTML
-	siteOwned map[string]bool    // partials the site's layouts/ overrides
+	cacheMu   sync.RWMutex
+	cache     map[cacheKey]template.HTML // what partialCached rendered
+	siteOwned map[string]bool            // partials the site's layouts/ overrides
 }
 
 // cacheKey names one rendering of a partial by partialCached.
@@ -60,7 +61,7 @@ type cacheKey struct {
 // Every layout problem is returned; the Renderer is usable only without
 // errors.
 func New(s *site.Site, layouts, assets Layers, md *markdown.Markdown, minifyOutput bool) (*Renderer, diag.List) {
-	r := &Renderer{site: s, md: md, sets: map[*site.Page]*template.Template{}}
+	r := &Renderer{site: s, md: md, sets: map[*site.Page]*template.Template{}, cache: map[cacheKey]template.HTML{}}
 	var list diag.List
 	m := Minifier()
 	if minifyOutput {
@@ -193,8 +194,13 @@ func (r *Renderer) partialCached(name string, data any, variants ...any) (templa
 	// A site's own copy of a partial may show anything of the page: the
 	// theme cannot know, so it is rendered every time.
 	cached := !r.siteOwned[name]
-	if h, ok := r.cache.Load(key); ok && cached {
-		return h.(template.HTML), nil
+	if cached {
+		r.cacheMu.RLock()
+		h, ok := r.cache[key]
+		r.cacheMu.RUnlock()
+		if ok {
+			return h, nil
+		}
 	}
 	var b strings.Builder
 	if err := r.partials.ExecuteTemplate(&b, name, data); err != nil {
@@ -212,7 +218,9 @@ func (r *Renderer) partialCached(name string, data any, variants ...any) (templa
 	}
 	h := template.HTML(b.String())
 	if cached {
-		r.cache.Store(key, h)
+		r.cacheMu.Lock()
+		r.cache[key] = h
+		r.cacheMu.Unlock()
 	}
 	return h, nil
 }
