@@ -143,51 +143,48 @@ func bench(ctx context.Context, args []string, stdout, stderr io.Writer) (err er
 		n := runsFor(size, *runs, *runsLarge)
 
 		out := filepath.Join(work, fmt.Sprintf("public-%d", size))
-		results, err := timeRuns(ctx, "engage", size, n, out, func() *exec.Cmd {
+		tools := []tool{{name: "engage", out: out, cmd: func() *exec.Cmd {
 			return exec.CommandContext(ctx, bin, "build", "--source", site, "--dest", out, "--quiet", "--now", buildNow)
-		}, stderr)
+		}}}
+		why := ""
+		if hugo != "" {
+			why = hugoTooBig(hugoMeasured, size)
+		}
+		if hugo != "" && why == "" {
+			proj := filepath.Join(work, fmt.Sprintf("hugo-%d", size))
+			if err := writeHugoProject(proj, site); err != nil {
+				return fmt.Errorf("write the Hugo project for the %d-page site: %w", size, err)
+			}
+			hout := filepath.Join(work, fmt.Sprintf("hugo-public-%d", size))
+			tools = append(tools, tool{name: "hugo", out: hout, cmd: func() *exec.Cmd {
+				return hugoCommand(ctx, hugo, proj, hout)
+			}})
+		}
+		results, err := timeRuns(ctx, size, n, tools, stderr)
 		if err != nil {
 			return err
 		}
-		engageSum := summarise(size, pages, results)
+		engageSum := summarise(size, pages, results[0])
 		measured[size] = engageSum
 		fmt.Fprintln(stdout, engageSum.line("engage"))
 		noteLowPeak(stderr, "engage", engageSum)
-		if hugo == "" {
-			continue
-		}
-		engageHTML := htmlPages("engage", out)
-		if !*keep {
-			// Free the memory of the tmpfs for Hugo's builds.
-			if err := os.RemoveAll(out); err != nil {
-				return fmt.Errorf("remove %s: %w", out, err)
-			}
-		}
-		if why := hugoTooBig(hugoMeasured, size); why != "" {
+		if why != "" {
 			fmt.Fprintln(stdout, "  "+why)
-			continue
 		}
-
-		proj := filepath.Join(work, fmt.Sprintf("hugo-%d", size))
-		if err := writeHugoProject(proj, site); err != nil {
-			return fmt.Errorf("write the Hugo project for the %d-page site: %w", size, err)
+		if len(tools) > 1 {
+			hresults := results[1]
+			hugoSum := summarise(size, pages, hresults)
+			hugoMeasured[size] = hugoSum
+			fmt.Fprintln(stdout, hugoSum.line("hugo"))
+			noteLowPeak(stderr, "hugo", hugoSum)
+			fmt.Fprintln(stdout, ratioLine(engageSum, hugoSum))
+			fmt.Fprintln(stdout, "  "+pageCounts(htmlPages("engage", out), htmlPages("hugo", tools[1].out), hresults[len(hresults)-1].stdout))
 		}
-		hout := filepath.Join(work, fmt.Sprintf("hugo-public-%d", size))
-		hresults, err := timeRuns(ctx, "hugo", size, n, hout, func() *exec.Cmd {
-			return hugoCommand(ctx, hugo, proj, hout)
-		}, stderr)
-		if err != nil {
-			return err
-		}
-		hugoSum := summarise(size, pages, hresults)
-		hugoMeasured[size] = hugoSum
-		fmt.Fprintln(stdout, hugoSum.line("hugo"))
-		noteLowPeak(stderr, "hugo", hugoSum)
-		fmt.Fprintln(stdout, ratioLine(engageSum, hugoSum))
-		fmt.Fprintln(stdout, "  "+pageCounts(engageHTML, htmlPages("hugo", hout), hresults[len(hresults)-1].stdout))
 		if !*keep {
-			if err := os.RemoveAll(hout); err != nil {
-				return fmt.Errorf("remove %s: %w", hout, err)
+			for _, t := range tools {
+				if err := os.RemoveAll(t.out); err != nil {
+					return fmt.Errorf("remove %s: %w", t.out, err)
+				}
 			}
 		}
 	}
@@ -210,24 +207,36 @@ func runsFor(size, runs, runsLarge int) int {
 	return runs
 }
 
-// timeRuns builds n times into a fresh out, with the command cmd makes,
-// and returns what each build cost. tool and size name the builds in
-// errors and notes.
-func timeRuns(ctx context.Context, tool string, size, n int, out string, cmd func() *exec.Cmd, stderr io.Writer) ([]result, error) {
-	var results []result
+// tool is one site generator being timed: its name, the folder it builds
+// into and the command that builds the site.
+type tool struct {
+	name string
+	out  string
+	cmd  func() *exec.Cmd
+}
+
+// timeRuns builds the site n times with each tool, each build into a fresh
+// folder, taking the tools in turn (engage, Hugo, engage, Hugo, ...) so
+// that a machine that is slower for a while slows both alike, and returns
+// what each build cost, by tool. size names the builds in errors and
+// notes.
+func timeRuns(ctx context.Context, size, n int, tools []tool, stderr io.Writer) ([][]result, error) {
+	results := make([][]result, len(tools))
 	for i := range n {
-		if err := os.RemoveAll(out); err != nil {
-			return nil, fmt.Errorf("clear %s: %w", out, err)
+		for j, t := range tools {
+			if err := os.RemoveAll(t.out); err != nil {
+				return nil, fmt.Errorf("clear %s: %w", t.out, err)
+			}
+			r, err := timed(ctx, t.cmd())
+			if err != nil {
+				return nil, fmt.Errorf("%s, %d-page site, run %d of %d: %w", t.name, size, i+1, n, err)
+			}
+			if i == 0 && len(r.stderr) > 0 {
+				fmt.Fprintf(stderr, "note: %s wrote %d lines to stderr building the %d-page site; the first ones:\n%s",
+					t.name, countLines(r.stderr), size, firstLines(r.stderr, 5))
+			}
+			results[j] = append(results[j], r)
 		}
-		r, err := timed(ctx, cmd())
-		if err != nil {
-			return nil, fmt.Errorf("%s, %d-page site, run %d of %d: %w", tool, size, i+1, n, err)
-		}
-		if i == 0 && len(r.stderr) > 0 {
-			fmt.Fprintf(stderr, "note: %s wrote %d lines to stderr building the %d-page site; the first ones:\n%s",
-				tool, countLines(r.stderr), size, firstLines(r.stderr, 5))
-		}
-		results = append(results, r)
 	}
 	return results, nil
 }
