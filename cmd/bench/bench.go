@@ -160,32 +160,28 @@ func bench(ctx context.Context, args []string, stdout, stderr io.Writer) (err er
 				return hugoCommand(ctx, hugo, proj, hout)
 			}})
 		}
-		results, err := timeRuns(ctx, size, n, tools, stderr)
-		if err != nil {
+		runs, err := timeRuns(ctx, size, n, tools, *keep, stderr)
+		if len(runs[0].results) == 0 {
 			return err
 		}
-		engageSum := summarise(size, pages, results[0])
+		engageSum := summarise(size, pages, runs[0].results)
 		measured[size] = engageSum
 		fmt.Fprintln(stdout, engageSum.line("engage"))
 		noteLowPeak(stderr, "engage", engageSum)
+		if err != nil {
+			return err // a Hugo build failed: engage's figures are out first
+		}
 		if why != "" {
 			fmt.Fprintln(stdout, "  "+why)
 		}
 		if len(tools) > 1 {
-			hresults := results[1]
+			hresults := runs[1].results
 			hugoSum := summarise(size, pages, hresults)
 			hugoMeasured[size] = hugoSum
 			fmt.Fprintln(stdout, hugoSum.line("hugo"))
 			noteLowPeak(stderr, "hugo", hugoSum)
 			fmt.Fprintln(stdout, ratioLine(engageSum, hugoSum))
-			fmt.Fprintln(stdout, "  "+pageCounts(htmlPages("engage", out), htmlPages("hugo", tools[1].out), hresults[len(hresults)-1].stdout))
-		}
-		if !*keep {
-			for _, t := range tools {
-				if err := os.RemoveAll(t.out); err != nil {
-					return fmt.Errorf("remove %s: %w", t.out, err)
-				}
-			}
+			fmt.Fprintln(stdout, "  "+pageCounts(runs[0].pages, runs[1].pages, hresults[len(hresults)-1].stdout))
 		}
 	}
 	if small, ok := measured[10_000]; ok {
@@ -215,30 +211,46 @@ type tool struct {
 	cmd  func() *exec.Cmd
 }
 
+// measuredTool is what timeRuns measured of one tool: each build's cost, and the
+// HTML pages its last build wrote.
+type measuredTool struct {
+	results []result
+	pages   string
+}
+
 // timeRuns builds the site n times with each tool, each build into a fresh
 // folder, taking the tools in turn (engage, Hugo, engage, Hugo, ...) so
-// that a machine that is slower for a while slows both alike, and returns
-// what each build cost, by tool. size names the builds in errors and
-// notes.
-func timeRuns(ctx context.Context, size, n int, tools []tool, stderr io.Writer) ([][]result, error) {
-	results := make([][]result, len(tools))
+// that a machine that is slower for a while slows both alike. Each output
+// is removed as soon as it has been measured, to free the tmpfs for the
+// next build, unless keep. size names the builds in errors and notes. On
+// an error it returns what it measured before it.
+func timeRuns(ctx context.Context, size, n int, tools []tool, keep bool, stderr io.Writer) ([]measuredTool, error) {
+	runs := make([]measuredTool, len(tools))
 	for i := range n {
 		for j, t := range tools {
 			if err := os.RemoveAll(t.out); err != nil {
-				return nil, fmt.Errorf("clear %s: %w", t.out, err)
+				return runs, fmt.Errorf("clear %s: %w", t.out, err)
 			}
 			r, err := timed(ctx, t.cmd())
 			if err != nil {
-				return nil, fmt.Errorf("%s, %d-page site, run %d of %d: %w", t.name, size, i+1, n, err)
+				return runs, fmt.Errorf("%s, %d-page site, run %d of %d: %w", t.name, size, i+1, n, err)
 			}
 			if i == 0 && len(r.stderr) > 0 {
 				fmt.Fprintf(stderr, "note: %s wrote %d lines to stderr building the %d-page site; the first ones:\n%s",
 					t.name, countLines(r.stderr), size, firstLines(r.stderr, 5))
 			}
-			results[j] = append(results[j], r)
+			runs[j].results = append(runs[j].results, r)
+			if i == n-1 {
+				runs[j].pages = htmlPages(t.name, t.out)
+			}
+			if i < n-1 || !keep {
+				if err := os.RemoveAll(t.out); err != nil {
+					return runs, fmt.Errorf("remove %s: %w", t.out, err)
+				}
+			}
 		}
 	}
-	return results, nil
+	return runs, nil
 }
 
 // noteLowPeak says when a peak RSS is no more than the runner's own, which

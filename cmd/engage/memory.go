@@ -39,8 +39,9 @@ const (
 )
 
 // gogcFor is the GOGC that gives a live heap of live bytes a heap goal
-// of at least smallHeapGoal: Go's default where that is enough, and
-// largeGOGC past largeHeap.
+// of at least smallHeapGoal (up to maxGOGC, which a live heap under 15
+// MiB reaches first): Go's default where that is enough, and largeGOGC
+// past largeHeap.
 func gogcFor(live uint64) int {
 	switch {
 	case live > largeHeap:
@@ -48,7 +49,7 @@ func gogcFor(live uint64) int {
 	case live == 0:
 		return maxGOGC
 	}
-	return min(max(int(smallHeapGoal*100/live)-100, 100), maxGOGC)
+	return min(max(int((smallHeapGoal*100+live-1)/live)-100, 100), maxGOGC)
 }
 
 // tuneMemory tunes the garbage collector for a build and returns the
@@ -96,7 +97,13 @@ func tuneMemory() (stop func()) {
 			case <-tick.C:
 				metrics.Read(sample)
 				live := sample[0].Value.Uint64()
-				if want := gogcFor(live); setGOGC && want != gogc {
+				// GOGC only comes down: the live heap of a build grows
+				// while its pages are parsed and shrinks as they are
+				// written, and a shrinking heap needs no more room. The
+				// watcher looks every 100 ms, so a heap goal set from a
+				// GOGC a tick old can overshoot by about what a build
+				// allocates in that time, a few tens of megabytes.
+				if want := gogcFor(live); setGOGC && want < gogc {
 					gogc = want
 					debug.SetGCPercent(gogc)
 				}

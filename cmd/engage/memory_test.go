@@ -102,8 +102,12 @@ func TestGOGCFor(t *testing.T) {
 		if got := gogcFor(tt.live); got != tt.want {
 			t.Errorf("gogcFor(%d MiB) = %d, want %d", tt.live/mib, got, tt.want)
 		}
-		if g := gogcFor(tt.live); tt.live > 0 && tt.live <= largeHeap && tt.live+tt.live*uint64(g)/100 < smallHeapGoal && g < maxGOGC {
-			t.Errorf("gogcFor(%d MiB) = %d gives a heap goal under smallHeapGoal", tt.live/mib, g)
+	}
+	// Every live heap from 15 MiB (where maxGOGC stops capping) to
+	// largeHeap gets a goal of at least smallHeapGoal, rounding included.
+	for live := uint64(15 * mib); live <= largeHeap; live += mib/3 + 1 {
+		if g := gogcFor(live); live+live*uint64(g)/100 < smallHeapGoal {
+			t.Fatalf("gogcFor(%d) = %d: heap goal %d, under smallHeapGoal", live, g, live+live*uint64(g)/100)
 		}
 	}
 }
@@ -112,9 +116,13 @@ func TestTuneMemorySmallHeapCollectsLater(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "")
 	t.Setenv("GOGC", "")
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	limit := debug.SetMemoryLimit(-1)
 	stop := tuneMemory()
 	during := gcPercent()
 	stop()
+	if got := debug.SetMemoryLimit(-1); got != limit {
+		t.Errorf("memory limit after the build = %d, want it back at %d", got, limit)
+	}
 	if during <= 100 {
 		t.Errorf("GOGC at the start of a build = %d, want more than Go's 100 while the heap is small", during)
 	}

@@ -45,15 +45,16 @@ func New(opts Options) *Markdown {
 	if opts.RawHTML {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
 	}
+	// The parser for bodies without autolinks is md's without linkify:
+	// both are made from the same list, so that they cannot drift apart.
+	extensions := []goldmark.Extender{extension.Table, extension.Strikethrough, extension.Footnote}
+	parserOpts := goldmark.WithParserOptions(parser.WithAutoHeadingID())
 	md := goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, extension.Footnote),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithExtensions(append(extensions, extension.Linkify)...),
+		parserOpts,
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
-	plain := goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Footnote),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-	)
+	plain := goldmark.New(goldmark.WithExtensions(extensions...), parserOpts)
 	if !opts.RawHTML {
 		md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(escapeHTML{}, 100)))
 	}

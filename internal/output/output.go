@@ -258,7 +258,9 @@ func removeTree(dir string) error {
 		})
 	}
 	for _, e := range entries {
-		next <- filepath.Join(dir, e.Name())
+		if e.Name() != marker { // last, so that a folder left half removed is still known as engage's
+			next <- filepath.Join(dir, e.Name())
+		}
 	}
 	close(next)
 	wg.Wait()

@@ -21,6 +21,12 @@ import (
 // first.
 func (r *Renderer) headMeta(p *site.Page) (template.HTML, error) {
 	cfg := r.site.Config
+	// One tag a line, as the layout text was written; a minified site
+	// gets them without the line breaks, as its layouts do.
+	nl := "\n"
+	if r.minifier != nil {
+		nl = ""
+	}
 	var b strings.Builder
 	b.Grow(1024)
 	b.WriteString("<title>")
@@ -33,48 +39,48 @@ func (r *Renderer) headMeta(p *site.Page) (template.HTML, error) {
 	}
 	b.WriteString("</title>")
 	if p.Summary != "" {
-		b.WriteString("\n" + `<meta name="description" content="`)
+		b.WriteString(nl + `<meta name="description" content="`)
 		writeEscaped(&b, p.Summary)
 		b.WriteString(`">`)
 	}
 	canonical := site.AbsURL(cfg.BaseURL, p.URL)
-	b.WriteString("\n" + `<link rel="canonical" href="`)
+	b.WriteString(nl + `<link rel="canonical" href="`)
 	writeURL(&b, canonical)
-	b.WriteString(`">` + "\n" + `<meta property="og:type" content="`)
+	b.WriteString(`">` + nl + `<meta property="og:type" content="`)
 	if p.Kind == site.KindPage {
 		b.WriteString("article")
 	} else {
 		b.WriteString("website")
 	}
-	b.WriteString(`">` + "\n" + `<meta property="og:title" content="`)
+	b.WriteString(`">` + nl + `<meta property="og:title" content="`)
 	writeEscaped(&b, p.Title)
 	b.WriteString(`">`)
 	if p.Summary != "" {
-		b.WriteString("\n" + `<meta property="og:description" content="`)
+		b.WriteString(nl + `<meta property="og:description" content="`)
 		writeEscaped(&b, p.Summary)
 		b.WriteString(`">`)
 	}
-	b.WriteString("\n" + `<meta property="og:url" content="`)
+	b.WriteString(nl + `<meta property="og:url" content="`)
 	writeEscaped(&b, canonical)
-	b.WriteString(`">` + "\n" + `<meta property="og:site_name" content="`)
+	b.WriteString(`">` + nl + `<meta property="og:site_name" content="`)
 	writeEscaped(&b, cfg.Title)
-	b.WriteString(`">` + "\n" + `<meta property="og:locale" content="`)
+	b.WriteString(`">` + nl + `<meta property="og:locale" content="`)
 	writeEscaped(&b, strings.ReplaceAll(cfg.Language, "-", "_"))
 	b.WriteString(`">`)
 	if p.Event != nil {
-		b.WriteString("\n" + `<link rel="alternate" type="text/calendar" title="`)
+		b.WriteString(nl + `<link rel="alternate" type="text/calendar" title="`)
 		writeEscaped(&b, p.Title)
 		b.WriteString(` (calendar)" href="`)
 		writeURL(&b, site.RelURL(cfg.BaseURL, p.URL)+"event.ics")
 		b.WriteString(`">`)
 	}
 	if p.EasyRead != nil {
-		b.WriteString("\n" + `<link rel="alternate" href="`)
+		b.WriteString(nl + `<link rel="alternate" href="`)
 		writeURL(&b, site.RelURL(cfg.BaseURL, p.EasyRead.URL))
 		b.WriteString(`" title="Easy read version">`)
 	}
 	if p.Standard != nil {
-		b.WriteString("\n" + `<link rel="alternate" href="`)
+		b.WriteString(nl + `<link rel="alternate" href="`)
 		writeURL(&b, site.RelURL(cfg.BaseURL, p.Standard.URL))
 		b.WriteString(`" title="Standard version">`)
 	}
@@ -85,7 +91,7 @@ func (r *Renderer) headMeta(p *site.Page) (template.HTML, error) {
 	if ld != "" {
 		// JSON from encoding/json escapes <, > and &, so it cannot end
 		// the script element.
-		b.WriteString("\n" + `<script type="application/ld+json">`)
+		b.WriteString(nl + `<script type="application/ld+json">`)
 		b.WriteString(string(ld))
 		b.WriteString(`</script>`)
 	}
@@ -123,13 +129,16 @@ func writeEscaped(b *strings.Builder, s string) {
 	b.WriteString(s[last:])
 }
 
-// writeURL writes an address for an href attribute as html/template does:
-// bytes that may not appear in an address are percent-encoded, and the
-// result is escaped for the attribute.
+// writeURL writes a site address for an href attribute as html/template
+// does: bytes that may not appear in an address are percent-encoded, and
+// the result is escaped for the attribute. Unlike html/template it does
+// not refuse addresses of other schemes than http, https and mailto: it
+// is given only the site's own addresses, under a base URL that
+// site.yaml's checks have accepted.
 func writeURL(b *strings.Builder, u string) {
 	const hex = "0123456789abcdef"
 	i := 0
-	for i < len(u) && urlByte(u[i]) {
+	for i < len(u) && urlKeeps(u, i) {
 		i++
 	}
 	if i == len(u) {
@@ -138,7 +147,7 @@ func writeURL(b *strings.Builder, u string) {
 	}
 	norm := []byte(u[:i])
 	for ; i < len(u); i++ {
-		if c := u[i]; urlByte(c) {
+		if c := u[i]; urlKeeps(u, i) {
 			norm = append(norm, c)
 		} else {
 			norm = append(norm, '%', hex[c>>4], hex[c&15])
@@ -147,13 +156,21 @@ func writeURL(b *strings.Builder, u string) {
 	writeEscaped(b, string(norm))
 }
 
-// urlByte reports whether html/template leaves byte c of an address as it
+// urlKeeps reports whether html/template leaves byte i of address u as it
 // is: letters, digits, the unreserved marks and the reserved characters
-// of RFC 3986, and '%', which it takes to begin an escape already made.
-func urlByte(c byte) bool {
-	switch {
+// of RFC 3986, and a '%' that begins an escape already made (two hex
+// digits follow).
+func urlKeeps(u string, i int) bool {
+	switch c := u[i]; {
 	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
 		return true
+	case c == '%':
+		return i+2 < len(u) && isHex(u[i+1]) && isHex(u[i+2])
+	default:
+		return strings.IndexByte("-._~!#$&*+,/:;=?@[]", c) >= 0
 	}
-	return strings.IndexByte("-._~!#$&*+,/:;=?@[]%", c) >= 0
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }

@@ -74,7 +74,13 @@ func TestHeadMetaMatchesTheLayoutItReplaced(t *testing.T) {
 	if plan.Problems.Errors() > 0 {
 		t.Fatal(plan.Problems)
 	}
-	r, list := render.New(plan.Site, plan.Layouts, plan.Assets, plan.Markdown, true)
+	// Not minified: the reference is layout text as written, one tag a
+	// line; minified, headMeta writes the same without the line breaks.
+	r, list := render.New(plan.Site, plan.Layouts, plan.Assets, plan.Markdown, false)
+	if list.Errors() > 0 {
+		t.Fatal(list)
+	}
+	minified, list := render.New(plan.Site, plan.Layouts, plan.Assets, plan.Markdown, true)
 	if list.Errors() > 0 {
 		t.Fatal(list)
 	}
@@ -98,6 +104,13 @@ func TestHeadMetaMatchesTheLayoutItReplaced(t *testing.T) {
 		head, _, _ := strings.Cut(string(got), "\n"+`<script type="application/ld+json">`)
 		if head != want.String() {
 			t.Errorf("%s:\n got %s\nwant %s", p.URL, head, want.String())
+		}
+		small, err := render.HeadMeta(minified, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w := strings.ReplaceAll(string(got), "\n", ""); string(small) != w {
+			t.Errorf("%s minified:\n got %s\nwant %s", p.URL, small, w)
 		}
 		seen[string(p.Kind)] = true
 		switch {
@@ -137,5 +150,30 @@ func TestHeadMetaJSONLD(t *testing.T) {
 	}
 	if strings.Contains(string(html), "application/ld+json") {
 		t.Errorf("about has JSON-LD; want none")
+	}
+}
+
+// TestWriteURLMatchesHTMLTemplate checks that writeURL writes a site
+// address in an href as html/template does.
+func TestWriteURLMatchesHTMLTemplate(t *testing.T) {
+	ref := template.Must(template.New("a").Parse(`<a href="{{.}}">`))
+	for _, u := range []string{
+		"/events/carers-cafe/",
+		"https://example.org/our site/events/",
+		"https://example.org/a%20b/",  // an escape already made: kept
+		"https://example.org/100%/",   // a lone %: encoded
+		"https://example.org/%4/",     // one hex digit: encoded
+		"/a'b\"c<d>e&f+g/",            // escaped for the attribute
+		"/café/ünï/",                  // bytes over 127: encoded
+		"/q?x=1&y=2#part",             // reserved characters kept
+		"/(brackets)/{braces}/|pipe|", // encoded
+	} {
+		var want strings.Builder
+		if err := ref.Execute(&want, u); err != nil {
+			t.Fatal(err)
+		}
+		if got := `<a href="` + render.WriteURL(u) + `">`; got != want.String() {
+			t.Errorf("writeURL(%q):\n got %s\nwant %s", u, got, want.String())
+		}
 	}
 }
