@@ -56,16 +56,7 @@ var headSite = map[string]string{
 }
 
 func TestHeadMetaMatchesTheLayoutItReplaced(t *testing.T) {
-	src := filepath.Join(t.TempDir(), "site")
-	for name, data := range headSite {
-		p := filepath.Join(src, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	src := writeSite(t, headSite)
 	l := &build.Loader{Options: build.Options{Source: src, Now: "2026-11-23", Theme: engage.Theme}}
 	plan, err := l.Load(context.Background())
 	if err != nil {

@@ -49,11 +49,12 @@ venue:
 	"content/about.md":               "---\ntitle: About us\n---\nNothing here.\n",
 }
 
-// buildJSONLD builds jsonLDSite and returns the folder written.
-func buildJSONLD(t *testing.T) string {
+// writeSite writes a site's files, by slash-separated path, into a new
+// folder and returns it.
+func writeSite(t *testing.T, files map[string]string) string {
 	t.Helper()
 	src := filepath.Join(t.TempDir(), "site")
-	for name, data := range jsonLDSite {
+	for name, data := range files {
 		p := filepath.Join(src, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
@@ -62,6 +63,13 @@ func buildJSONLD(t *testing.T) string {
 			t.Fatal(err)
 		}
 	}
+	return src
+}
+
+// buildJSONLD builds jsonLDSite and returns the folder written.
+func buildJSONLD(t *testing.T) string {
+	t.Helper()
+	src := writeSite(t, jsonLDSite)
 	dest := filepath.Join(t.TempDir(), "public")
 	res, err := build.Build(context.Background(), build.Options{Source: src, Dest: dest, Now: "2026-11-23", Theme: engage.Theme})
 	if err != nil {
