@@ -422,12 +422,17 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 }
 
 // forgetPositions lets go of what only the checks and engage serve need
-// once the site has been checked: where each field was written, and the
-// front matter as written. A large site holds a map of positions per page.
+// once the site has been checked: where each field was written, the
+// front matter as written, and a body's links once they are resolved
+// (markdown.Doc.ForgetLinks). A large site holds a map of positions per
+// page.
 func forgetPositions(s *site.Site) {
 	for _, p := range s.Pages {
 		if cp := p.Source; cp != nil {
 			cp.Positions, cp.Front = nil, nil
+			if cp.Body != nil {
+				cp.Body.ForgetLinks(p.LinkDests, p.LinkLabels)
+			}
 		}
 	}
 }

@@ -268,7 +268,10 @@ func (m *Markdown) HTML(w io.Writer, d *Doc, dests, labels []string) error {
 	for _, s := range d.baked.slots {
 		out.Write(src[start:s.at])
 		start = int(s.at)
-		l := d.Links[s.link]
+		var l Link // none once ForgetLinks has run: dests has every address then
+		if int(s.link) < len(d.Links) {
+			l = d.Links[s.link]
+		}
 		if s.label {
 			if int(s.link) < len(labels) && labelShown(l, labels[s.link]) {
 				io.WriteString(out, " (")
@@ -290,6 +293,31 @@ func (m *Markdown) HTML(w io.Writer, d *Doc, dests, labels []string) error {
 		_, err = w.Write(whole.Bytes())
 	}
 	return err
+}
+
+// ForgetLinks lets go of a baked body's links, with their addresses and
+// texts as written, once they are resolved: dests holds the address for
+// every link and labels is nil (the body links no documents), so that
+// HTML needs neither. It reports whether it forgot them; it does nothing
+// to an unbaked Doc or while any link lacks an address or has a label.
+// An address in dests that is the one written is copied, so that the
+// text of the links can go. engage build does this once the site is
+// checked: on a large site the links are a tenth of what it keeps of each
+// page. engage serve does not, to compare versions of a page.
+func (d *Doc) ForgetLinks(dests, labels []string) bool {
+	if d.baked == nil || labels != nil || len(dests) != len(d.Links) {
+		return false
+	}
+	for i, dest := range dests {
+		if dest == "" {
+			return false
+		}
+		if dest == d.Links[i].Dest {
+			dests[i] = strings.Clone(dest)
+		}
+	}
+	d.Links = nil
+	return true
 }
 
 // labelShown reports whether a link shows label after its text: not for

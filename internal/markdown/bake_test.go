@@ -236,3 +236,54 @@ func TestBakeDropsRawHTMLComments(t *testing.T) {
 		t.Errorf("escaped body baked as %q; want the comment shown as text", got)
 	}
 }
+
+// TestForgetLinks checks that a baked body writes the same HTML after its
+// links are forgotten, and that they are kept where HTML still needs them.
+func TestForgetLinks(t *testing.T) {
+	m := New(Options{})
+	src := "See [the plan](plan.md), [our site](https://example.org/) and ![a map](map.png).\n"
+	html := func(d *Doc, dests []string) string {
+		var b bytes.Buffer
+		if err := m.HTML(&b, d, dests, nil); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	d := m.Parse([]byte(src))
+	m.Bake(d, nil)
+	external := d.Links[1].Dest
+	dests := []string{"/plan/", external, "/assets/map.png"}
+	before := html(d, dests)
+	if !d.ForgetLinks(dests, nil) {
+		t.Fatal("ForgetLinks on a baked body with every address = false, want true")
+	}
+	if d.Links != nil {
+		t.Errorf("links after ForgetLinks: %v, want none", d.Links)
+	}
+	if after := html(d, dests); after != before {
+		t.Errorf("HTML after ForgetLinks:\n%s\nwant\n%s", after, before)
+	}
+	if dests[1] != external {
+		t.Errorf("the external address became %q", dests[1])
+	}
+
+	// Kept: labels to show, an address missing, an unbaked body.
+	for name, tc := range map[string]struct {
+		bake   bool
+		dests  []string
+		labels []string
+	}{
+		"labels":          {true, []string{"/plan/", external, "/m.png"}, []string{"", "", "PDF, 1 page"}},
+		"missing address": {true, []string{"/plan/", "", "/m.png"}, nil},
+		"too few":         {true, []string{"/plan/"}, nil},
+		"unbaked":         {false, []string{"/plan/", external, "/m.png"}, nil},
+	} {
+		d := m.Parse([]byte(src))
+		if tc.bake {
+			m.Bake(d, nil)
+		}
+		if d.ForgetLinks(tc.dests, tc.labels) || len(d.Links) != 3 {
+			t.Errorf("%s: links forgotten, want them kept", name)
+		}
+	}
+}

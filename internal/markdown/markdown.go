@@ -141,12 +141,13 @@ func (m *Markdown) Parse(src []byte, opts ...ParseOptions) *Doc {
 	}
 	root := p.Parse(text.NewReader(src), parser.WithContext(ctx))
 	d := &Doc{Source: src, Root: root, lines: lineStarts(src)}
-	// The texts of headings and links are written one after another into
-	// t, and cut out of one string at the end: a large site keeps them
-	// all until it is written, and one string a page is far less for the
-	// garbage collector than four for each heading and link.
-	var t texts
-	var heading []bool // for each text pair: a heading's, or a link's
+	// The texts of headings, and those of links, are written one after
+	// another and cut out of one string each at the end: a large site
+	// keeps them until it is written, and two strings a page are far
+	// less for the garbage collector than two for each heading and link.
+	// They are apart so that a build can let the links' go once they are
+	// resolved (ForgetLinks) and keep the headings'.
+	var ht, lt texts
 	var rowParas []*ast.Paragraph
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -162,14 +163,12 @@ func (m *Markdown) Parse(src []byte, opts ...ParseOptions) *Doc {
 			idb, _ := id.([]byte)
 			l, c := d.blockPos(n)
 			d.Headings = append(d.Headings, Heading{Level: n.Level, Line: l, Col: c})
-			heading = append(heading, true)
-			t.add(appendPlainText(t.buf, n, src))
-			t.add(append(t.buf, idb...))
+			ht.add(appendPlainText(ht.buf, n, src))
+			ht.add(append(ht.buf, idb...))
 		case *ast.Link:
 			d.addLink(n, false)
-			heading = append(heading, false)
-			t.add(append(t.buf, n.Destination...))
-			t.add(appendPlainText(t.buf, n, src))
+			lt.add(append(lt.buf, n.Destination...))
+			lt.add(appendPlainText(lt.buf, n, src))
 		case *ast.Image:
 			decorative := plainText(n, src) == `""`
 			if decorative {
@@ -182,9 +181,8 @@ func (m *Markdown) Parse(src []byte, opts ...ParseOptions) *Doc {
 			}
 			d.addLink(n, true)
 			d.Links[len(d.Links)-1].Decorative = decorative
-			heading = append(heading, false)
-			t.add(append(t.buf, n.Destination...))
-			t.add(appendPlainText(t.buf, n, src))
+			lt.add(append(lt.buf, n.Destination...))
+			lt.add(appendPlainText(lt.buf, n, src))
 		}
 		return ast.WalkContinue, nil
 	})
@@ -193,16 +191,13 @@ func (m *Markdown) Parse(src []byte, opts ...ParseOptions) *Doc {
 	}
 	// The texts came in the order of the walk: each heading's text and
 	// id, each link's destination and text.
-	all, next := string(t.buf), t.reader()
-	hi, li := 0, 0
-	for _, h := range heading {
-		if h {
-			d.Headings[hi].Text, d.Headings[hi].ID = next(all), next(all)
-			hi++
-		} else {
-			d.Links[li].Dest, d.Links[li].Text = next(all), next(all)
-			li++
-		}
+	all, next := string(ht.buf), ht.reader()
+	for i := range d.Headings {
+		d.Headings[i].Text, d.Headings[i].ID = next(all), next(all)
+	}
+	all, next = string(lt.buf), lt.reader()
+	for i := range d.Links {
+		d.Links[i].Dest, d.Links[i].Text = next(all), next(all)
 	}
 	// Without the room append left to grow into, for the same reason.
 	if cap(d.Links) > len(d.Links) {
