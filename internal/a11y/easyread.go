@@ -9,14 +9,20 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-var contractions = regexp.MustCompile(`(?i)\b(can|won|don|doesn|isn|aren|wasn|weren|haven|hasn|hadn|couldn|shouldn|wouldn|didn|mustn|needn)['’]t\b|\b(it|that|there|what|who|let|he|she)['’]s\b|\b(i|you|we|they)['’](m|re|ve|ll|d)\b`)
-
-// The words of contractions, as the regular expression has them.
+// The words of contractions: a word and "n't", "'s" or an ending of
+// pronounEnds, with either apostrophe.
 var (
-	notWords       = newWordSet("can", "won", "don", "doesn", "isn", "aren", "wasn", "weren", "haven", "hasn", "hadn", "couldn", "shouldn", "wouldn", "didn", "mustn", "needn")
-	isWords        = newWordSet("it", "that", "there", "what", "who", "let", "he", "she")
-	pronouns       = newWordSet("i", "you", "we", "they")
-	pronounEndings = newWordSet("m", "re", "ve", "ll", "d")
+	notWordList  = []string{"can", "won", "don", "doesn", "isn", "aren", "wasn", "weren", "haven", "hasn", "hadn", "couldn", "shouldn", "wouldn", "didn", "mustn", "needn"}
+	isWordList   = []string{"it", "that", "there", "what", "who", "let", "he", "she"}
+	pronounList  = []string{"i", "you", "we", "they"}
+	pronounEnds  = []string{"m", "re", "ve", "ll", "d"}
+	contractions = regexp.MustCompile(`(?i)\b(` + anyOf(notWordList) + `)['’]t\b|\b(` + anyOf(isWordList) +
+		`)['’]s\b|\b(` + anyOf(pronounList) + `)['’](` + anyOf(pronounEnds) + `)\b`)
+
+	notWords       = newWordSet(notWordList...)
+	isWords        = newWordSet(isWordList...)
+	pronouns       = newWordSet(pronounList...)
+	pronounEndings = newWordSet(pronounEnds...)
 )
 
 var contractionRule = wordRule{re: contractions, match: contraction}
@@ -54,8 +60,6 @@ var expand = map[string]string{
 	"can't": "cannot", "won't": "will not", "let's": "let us", "i'm": "I am",
 }
 
-var numberWords = regexp.MustCompile(`(?i)\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b`)
-
 var digits = map[string]string{
 	"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10",
 	"eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17",
@@ -64,7 +68,10 @@ var digits = map[string]string{
 
 var numberRule = wordRule{re: numberWords, match: numberWord}
 
-var numbers = newWordSet(slices.Collect(maps.Keys(digits))...)
+var (
+	numberWords = regexp.MustCompile(`(?i)\b(` + anyOf(slices.Sorted(maps.Keys(digits))) + `)\b`)
+	numbers     = newWordSet(slices.Collect(maps.Keys(digits))...)
+)
 
 // numberWord matches a number written as a word, as numberWords does.
 func numberWord(text string, start, end int) int {
@@ -74,12 +81,15 @@ func numberWord(text string, start, end int) int {
 	return -1
 }
 
-var latin = regexp.MustCompile(`(?i)\b(e\.g\.|i\.e\.|etc\b\.?|approx\.|n\.b\.|vs\b\.?)`)
+// dotted are the Latin abbreviations that end with a full stop, and
+// undotted those that may be written without one.
+var (
+	dotted   = []string{"e.g.", "i.e.", "approx.", "n.b."}
+	undotted = []string{"etc", "vs"}
+	latin    = regexp.MustCompile(`(?i)\b(` + anyOf(dotted) + `|(` + anyOf(undotted) + `)\b\.?)`)
+)
 
 var latinRule = wordRule{re: latin, match: latinAbbreviation}
-
-// dotted are the abbreviations of latin that end with a full stop.
-var dotted = []string{"e.g.", "i.e.", "approx.", "n.b."}
 
 // latinAbbreviation matches an abbreviation as latin does.
 func latinAbbreviation(text string, start, end int) int {
@@ -88,13 +98,22 @@ func latinAbbreviation(text string, start, end int) int {
 			return start + len(a)
 		}
 	}
-	if word := text[start:end]; strings.EqualFold(word, "etc") || strings.EqualFold(word, "vs") {
+	if word := text[start:end]; slices.ContainsFunc(undotted, func(a string) bool { return strings.EqualFold(word, a) }) {
 		if end < len(text) && text[end] == '.' {
 			return end + 1
 		}
 		return end
 	}
 	return -1
+}
+
+// anyOf is a regular expression for any one of words, as written.
+func anyOf(words []string) string {
+	quoted := make([]string, len(words))
+	for i, w := range words {
+		quoted[i] = regexp.QuoteMeta(w)
+	}
+	return strings.Join(quoted, "|")
 }
 
 // easyRead applies the easy-read rules to one paragraph: a picture beside
