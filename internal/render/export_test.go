@@ -11,3 +11,6 @@ func WriteURL(u string) string {
 	writeURL(&b, u)
 	return b.String()
 }
+
+// Natives returns which of the theme's partials r writes in Go.
+func Natives(r *Renderer) map[string]bool { return r.natives }

@@ -49,6 +49,11 @@ type Renderer struct {
 	cacheMu   sync.RWMutex
 	cache     map[cacheKey]template.HTML // what partialCached rendered
 	siteOwned map[string]bool            // partials the site's layouts/ overrides
+	// natives are the theme's partials this site gets written in Go
+	// (see native.go); written has every partial as layout text, for
+	// data the Go does not know.
+	natives map[string]bool
+	written *template.Template
 }
 
 // cacheKey names one rendering of a partial by partialCached.
@@ -86,15 +91,27 @@ func New(s *site.Site, layouts, assets Layers, md *markdown.Markdown, minifyOutp
 		}
 	}
 	r.templates = ts
+	r.siteOwned = map[string]bool{}
+	for _, f := range ts.partials {
+		r.siteOwned[f] = layouts.FromSite(f)
+	}
+	if r.minifier != nil {
+		// The Go writes the minified layout text, so a site that does
+		// not minify keeps the layout text.
+		r.natives = activeNatives(layouts.FromSite)
+		ts.natives = r.natives
+	}
 	partials, prob := ts.parsePartials()
 	if prob != nil {
 		list.Add(*prob)
 		return r, list
 	}
-	r.partials = partials
-	r.siteOwned = map[string]bool{}
-	for _, f := range ts.partials {
-		r.siteOwned[f] = layouts.FromSite(f)
+	r.partials, r.written = partials, partials
+	if len(r.natives) > 0 {
+		if r.written, prob = ts.set("partials", ts.partials, false); prob != nil {
+			list.Add(*prob)
+			return r, list
+		}
 	}
 	reported := map[string]bool{}
 	for _, p := range s.Pages {
@@ -202,27 +219,35 @@ func (r *Renderer) partialCached(name string, data any, variants ...any) (templa
 			return h, nil
 		}
 	}
-	var b strings.Builder
-	if err := r.partials.ExecuteTemplate(&b, name, data); err != nil {
-		if orig := r.templates.orig[r.partials]; orig != nil {
-			if e := orig.ExecuteTemplate(io.Discard, name, data); e != nil {
-				err = e
-			}
-		}
-		// Report it at the partial's own file and line.
-		var list diag.List
-		if errors.As(err, &list) {
-			return "", list // from a partialCached inside this one
-		}
-		return "", diag.List{*r.templates.problem(err, name)}
+	h, err := r.execPartial(r.partials, name, data)
+	if err != nil {
+		return "", err
 	}
-	h := template.HTML(b.String())
 	if cached {
 		r.cacheMu.Lock()
 		r.cache[key] = h
 		r.cacheMu.Unlock()
 	}
 	return h, nil
+}
+
+// execPartial executes the partial name of the set of partials set, and
+// reports a layout problem at the partial's own file and line.
+func (r *Renderer) execPartial(set *template.Template, name string, data any) (template.HTML, error) {
+	var b strings.Builder
+	if err := set.ExecuteTemplate(&b, name, data); err != nil {
+		if orig := r.templates.orig[set]; orig != nil {
+			if e := orig.ExecuteTemplate(io.Discard, name, data); e != nil {
+				err = e
+			}
+		}
+		var list diag.List
+		if errors.As(err, &list) {
+			return "", list // from a partialCached inside this one
+		}
+		return "", diag.List{*r.templates.problem(err, name)}
+	}
+	return template.HTML(b.String()), nil
 }
 
 // AbsoluteBody renders a page's body as HTML with every URL absolute, for
@@ -469,6 +494,10 @@ func (r *Renderer) funcs() template.FuncMap {
 		// renders it once per page and heading level. With no variants, the
 		// first call's data decides the HTML for every page.
 		"partialCached": r.partialCached,
+		// themePartial writes one of the theme's partials that are
+		// written in Go (native.go); the theme's partials are parsed as
+		// it, and other layouts should not call it.
+		"themePartial": r.themePartial,
 		// add and mul do arithmetic for chart layout.
 		"add": func(a, b int) int { return a + b },
 		"mul": func(a, b int) int { return a * b },

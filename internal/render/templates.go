@@ -56,6 +56,9 @@ type templates struct {
 	minify *minify.M
 	texts  map[string][2]string                      // each layout as written and minified
 	orig   map[*template.Template]*template.Template // a minified set → the set as written
+	// natives are the partials parsed as {{themePartial}} when minifying
+	// (native.go).
+	natives map[string]bool
 }
 
 // lookup returns the template set for a page, parsing it the first time.
@@ -91,20 +94,23 @@ func (ts *templates) parse(base, layout string) (*template.Template, *diag.Probl
 	files := []string{base}
 	files = append(files, ts.partials...)
 	files = append(files, layout)
-	return ts.set(base, files)
+	return ts.set(base, files, true)
 }
 
 // parsePartials parses every partial into one set, for partialCached.
 func (ts *templates) parsePartials() (*template.Template, *diag.Problem) {
-	return ts.set("partials", ts.partials)
+	return ts.set("partials", ts.partials, true)
 }
 
 // set parses files into one template set named name, the first file
 // being the set's own template when it is name. With minifying on, the set
 // is parsed from the minified layouts, and the set parsed from the layouts
 // as written is kept beside it (ts.orig), to report problems at the
-// right line.
-func (ts *templates) set(name string, files []string) (*template.Template, *diag.Problem) {
+// right line. With natives, the theme's partials that are written in Go
+// are parsed as calls to it in the minified set, unless a later file of
+// the set defines one of them again: then that set keeps the layout text
+// of them all.
+func (ts *templates) set(name string, files []string, natives bool) (*template.Template, *diag.Problem) {
 	orig := template.New(name).Funcs(ts.funcs).Option("missingkey=error")
 	min := template.New(name).Funcs(ts.funcs).Option("missingkey=error")
 	for _, f := range files {
@@ -122,6 +128,9 @@ func (ts *templates) set(name string, files []string) (*template.Template, *diag
 		if ts.minify == nil {
 			continue
 		}
+		if natives && ts.natives[f] {
+			minified = themePartialCall(f)
+		}
 		if _, err := m.Parse(minified); err != nil {
 			// The minifier made something Go cannot read: use the layout
 			// as written.
@@ -133,8 +142,20 @@ func (ts *templates) set(name string, files []string) (*template.Template, *diag
 	if ts.minify == nil {
 		return orig, nil
 	}
+	if natives {
+		for f := range ts.natives {
+			if t := min.Lookup(f); t != nil && t.Tree != nil && t.Tree.Root.String() != themePartialCall(f) {
+				return ts.set(name, files, false)
+			}
+		}
+	}
 	ts.orig[min] = orig
 	return min, nil
+}
+
+// themePartialCall is the layout text a partial written in Go is parsed as.
+func themePartialCall(name string) string {
+	return `{{themePartial "` + name + `" .}}`
 }
 
 // text reads a layout and, when minifying is on, minifies it once: the

@@ -1,0 +1,484 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+	"time"
+
+	"github.com/engage-ssg/engage/internal/engagement"
+	"github.com/engage-ssg/engage/internal/site"
+)
+
+// The theme's most used partials are also written in Go: the breadcrumb
+// trail, the head and foot of every content page and the cards of every
+// list. Executed as layout text they were three quarters of the time of
+// rendering a page, most of it html/template's reflection.
+//
+// The layout files stay the reference: a site that overrides one of these
+// partials, or a partial it includes, gets its layout text, never the Go.
+// The Go writes what html/template writes for the theme's layout text as
+// minified (TestNativePartialsMatchTheirLayouts compares every page of a
+// site made to reach every branch); a site that turns minifying off gets
+// the layout text, whose line breaks the Go does not reproduce.
+//
+// A native partial is given what the layout text would be given; when
+// that is not what the theme's own layouts pass (a site's layout calling
+// it with something else), it reports false and the layout text runs
+// instead, with html/template's own errors.
+
+// native is one partial written in Go.
+type native struct {
+	// uses are the partials its layout text includes, which must be the
+	// theme's too.
+	uses []string
+	// write writes the partial for data to b, or reports false, having
+	// written nothing, when data is not what it knows how to write.
+	write func(r *Renderer, b *strings.Builder, data any) bool
+}
+
+// natives are the partials written in Go, by file under layouts/.
+var natives map[string]native
+
+func init() {
+	// Set in init: the functions refer to natives themselves.
+	natives = map[string]native{
+		"partials/breadcrumbs.html": {write: (*Renderer).breadcrumbs},
+		"partials/tag.html":         {write: onPage((*Renderer).tag)},
+		"partials/page-meta.html":   {write: onPage((*Renderer).pageMeta)},
+		"partials/page-head.html":   {uses: []string{"partials/tag.html", "partials/page-meta.html"}, write: onPage((*Renderer).pageHead)},
+		"partials/documents.html":   {write: onPage((*Renderer).documents)},
+		"partials/applies.html":     {write: onPage((*Renderer).applies)},
+		"partials/term-link.html":   {},
+		"partials/terms.html":       {uses: []string{"partials/term-link.html"}, write: onPage((*Renderer).terms)},
+		"partials/review.html":      {write: onPage((*Renderer).review)},
+		"partials/page-foot.html": {uses: []string{"partials/documents.html", "partials/applies.html", "partials/terms.html", "partials/review.html"},
+			write: onPage((*Renderer).pageFoot)},
+		"partials/card.html":      {uses: []string{"partials/tag.html"}, write: (*Renderer).cardData},
+		"partials/page-list.html": {uses: []string{"partials/card.html"}, write: (*Renderer).pageList},
+	}
+}
+
+// themePartial is what the theme's partials that are written in Go are
+// parsed as: {{themePartial "partials/card.html" .}}. It writes the Go, or
+// the layout text when the Go does not know the data.
+func (r *Renderer) themePartial(name string, data any) (template.HTML, error) {
+	n, ok := natives[name]
+	if !ok || n.write == nil || !r.natives[name] {
+		return "", fmt.Errorf("themePartial is for the theme's own layouts; use {{template %q .}}", name)
+	}
+	var b strings.Builder
+	b.Grow(1024)
+	if n.write(r, &b, data) {
+		return template.HTML(b.String()), nil
+	}
+	return r.execPartial(r.written, name, data)
+}
+
+// activeNatives returns which natives a site may use: those whose file,
+// and every file their layout text includes, come from the theme.
+// term-link.html has no Go of its own (it is cached by address), but
+// terms.html writes it.
+func activeNatives(siteOwned func(string) bool) map[string]bool {
+	active := map[string]bool{}
+	var ok func(name string) bool
+	ok = func(name string) bool {
+		n, known := natives[name]
+		if !known || siteOwned(name) {
+			return false
+		}
+		for _, u := range n.uses {
+			if !ok(u) {
+				return false
+			}
+		}
+		return true
+	}
+	for name, n := range natives {
+		if n.write != nil && ok(name) {
+			active[name] = true
+		}
+	}
+	return active
+}
+
+// onPage adapts a native that writes for a page: the layout text is given
+// the page itself.
+func onPage(f func(r *Renderer, b *strings.Builder, p *site.Page)) func(*Renderer, *strings.Builder, any) bool {
+	return func(r *Renderer, b *strings.Builder, data any) bool {
+		p, ok := data.(*site.Page)
+		if !ok || p == nil {
+			return false
+		}
+		f(r, b, p)
+		return true
+	}
+}
+
+// breadcrumbs is partials/breadcrumbs.html, given the layout's data.
+func (r *Renderer) breadcrumbs(b *strings.Builder, data any) bool {
+	d, ok := data.(*Data)
+	if !ok || d == nil || d.Page == nil {
+		return false
+	}
+	if len(d.Page.Breadcrumbs) == 0 {
+		return true
+	}
+	b.WriteString(`<nav class="breadcrumb" aria-label="Breadcrumb"><ol class="breadcrumb__list">`)
+	for _, c := range d.Page.Breadcrumbs {
+		b.WriteString(`<li class="breadcrumb__item"><a class="breadcrumb__link" href="`)
+		r.writeRelURL(b, c.URL)
+		b.WriteString(`">`)
+		writeEscaped(b, c.Title)
+		b.WriteString(`</a></li>`)
+	}
+	b.WriteString(`</ol></nav>`)
+	return true
+}
+
+// tag is partials/tag.html: the page's status as a text tag.
+func (r *Renderer) tag(b *strings.Builder, p *site.Page) {
+	if c := p.Campaign; c != nil {
+		b.WriteString(`<strong class="tag tag--`)
+		writeEscaped(b, strings.ReplaceAll(strings.ToLower(c.Status), " ", "-"))
+		b.WriteString(`">`)
+		writeEscaped(b, engagement.Label(c.Status))
+		b.WriteString(`</strong>`)
+	}
+	if e := p.Event; e != nil {
+		if e.Status != "scheduled" {
+			b.WriteString(`<strong class="tag tag--`)
+			writeEscaped(b, e.Status)
+			b.WriteString(`">`)
+			writeEscaped(b, engagement.Label(e.Status))
+			b.WriteString(`</strong>`)
+		} else if e.Past {
+			b.WriteString(`<strong class="tag tag--past">Past event</strong>`)
+		}
+	}
+	if u := p.Update; u != nil {
+		b.WriteString(`<strong class="tag tag--`)
+		writeEscaped(b, u.Status)
+		b.WriteString(`">`)
+		writeEscaped(b, engagement.Label(u.Status))
+		b.WriteString(`</strong>`)
+	}
+}
+
+// pageMeta is partials/page-meta.html: the author and dates.
+func (r *Renderer) pageMeta(b *strings.Builder, p *site.Page) {
+	dated, updated := !p.Date.IsZero(), !p.Updated.IsZero()
+	if !dated && !updated && p.Author == nil {
+		return
+	}
+	b.WriteString(`<p class="page-meta">`)
+	if a := p.Author; a != nil {
+		b.WriteString("By ")
+		writeEscaped(b, a.Name)
+		if a.Role != "" {
+			b.WriteString(", ")
+			writeEscaped(b, a.Role)
+		}
+		b.WriteString(". ")
+	}
+	if dated {
+		b.WriteString("Published ")
+		r.writeTime(b, p.Date)
+	}
+	if dated && updated {
+		b.WriteString(". ")
+	}
+	if updated {
+		b.WriteString("Last updated ")
+		r.writeTime(b, p.Updated)
+	}
+	b.WriteString(`</p>`)
+}
+
+// pageHead is partials/page-head.html: the title, status, summary, link
+// to the easy-read version and dates of a content page.
+func (r *Renderer) pageHead(b *strings.Builder, p *site.Page) {
+	b.WriteString("<h1>")
+	writeEscaped(b, p.Title)
+	b.WriteString("</h1>")
+	r.tag(b, p)
+	if p.Summary != "" {
+		b.WriteString(`<p class="lede">`)
+		writeEscaped(b, p.Summary)
+		b.WriteString(`</p>`)
+	}
+	if e := p.EasyRead; e != nil {
+		b.WriteString(`<p class="version-link"><a href="`)
+		r.writeRelURL(b, e.URL)
+		b.WriteString(`">Easy read version<span class="visually-hidden"> of `)
+		writeEscaped(b, p.Title)
+		b.WriteString(`</span></a></p>`)
+	}
+	r.pageMeta(b, p)
+}
+
+// pageFoot is partials/page-foot.html: documents, principles applied,
+// terms and review dates.
+func (r *Renderer) pageFoot(b *strings.Builder, p *site.Page) {
+	r.documents(b, p)
+	r.applies(b, p)
+	r.terms(b, p)
+	r.review(b, p)
+}
+
+// documents is partials/documents.html: the files a page offers.
+func (r *Renderer) documents(b *strings.Builder, p *site.Page) {
+	if len(p.Documents) == 0 {
+		return
+	}
+	b.WriteString(`<h2 id="page--documents">Documents</h2><ul class="documents">`)
+	for _, d := range p.Documents {
+		b.WriteString(`<li><a href="`)
+		writeURL(b, filterURL(d.URL))
+		b.WriteString(`">`)
+		writeEscaped(b, d.Title)
+		b.WriteString(`</a>`)
+		if d.Label != "" {
+			b.WriteString(` <span class="documents__label">(`)
+			writeEscaped(b, d.Label)
+			b.WriteString(`)</span>`)
+		}
+		b.WriteString(`</li>`)
+	}
+	b.WriteString(`</ul>`)
+}
+
+// applies is partials/applies.html: the principles a page applies.
+func (r *Renderer) applies(b *strings.Builder, p *site.Page) {
+	if len(p.Principles) == 0 {
+		return
+	}
+	b.WriteString(`<div class="inset"><h2 class="inset__heading">Principles this applies</h2><ul>`)
+	for _, q := range p.Principles {
+		b.WriteString(`<li><a href="`)
+		r.writeRelURL(b, q.URL)
+		b.WriteString(`">`)
+		writeEscaped(b, q.Title)
+		b.WriteString(`</a></li>`)
+	}
+	b.WriteString(`</ul></div>`)
+}
+
+// terms is partials/terms.html with partials/term-link.html: the page's
+// terms, by taxonomy in site.yaml's order.
+func (r *Renderer) terms(b *strings.Builder, p *site.Page) {
+	if len(p.Terms) == 0 {
+		return
+	}
+	b.WriteString(`<dl class="summary-list terms">`)
+	for _, tax := range r.site.Taxonomies {
+		open := false
+		for _, t := range p.Terms {
+			if t.Taxonomy != tax.Name {
+				continue
+			}
+			if !open {
+				b.WriteString(`<div class="summary-list__row"><dt>`)
+				writeEscaped(b, tax.Title)
+				b.WriteString(`</dt><dd><ul class="tags">`)
+				open = true
+			}
+			b.WriteString(`<li><a class="tag" href="`)
+			r.writeRelURL(b, t.URL)
+			b.WriteString(`">`)
+			writeEscaped(b, t.Name)
+			b.WriteString(`</a></li>`)
+		}
+		if open {
+			b.WriteString(`</ul></dd></div>`)
+		}
+	}
+	b.WriteString(`</dl>`)
+}
+
+// review is partials/review.html: when the page was last reviewed and is
+// next due.
+func (r *Renderer) review(b *strings.Builder, p *site.Page) {
+	if p.ReviewDue.IsZero() {
+		return
+	}
+	b.WriteString(`<p class="review-date">Page last reviewed: `)
+	if !p.Updated.IsZero() {
+		r.writeDate(b, p.Updated)
+	} else {
+		r.writeDate(b, p.Date)
+	}
+	b.WriteString(`<br>Next review due: `)
+	r.writeDate(b, p.ReviewDue)
+	b.WriteString(`</p>`)
+}
+
+// cardData is partials/card.html given (dict "Page" $page "Level" n).
+func (r *Renderer) cardData(b *strings.Builder, data any) bool {
+	m, ok := data.(map[string]any)
+	if !ok {
+		return false
+	}
+	level, ok := m["Level"].(int)
+	if !ok {
+		return false
+	}
+	pv, ok := m["Page"]
+	if !ok {
+		return false
+	}
+	if pv == nil {
+		return true // {{with .Page}} of nothing
+	}
+	p, ok := pv.(*site.Page)
+	if !ok {
+		return false
+	}
+	if p != nil {
+		r.card(b, p, level)
+	}
+	return true
+}
+
+// card is partials/card.html: a page in a list, under a heading of level
+// 2, 3 or 4.
+func (r *Renderer) card(b *strings.Builder, p *site.Page, level int) {
+	b.WriteString(`<li class="card"`)
+	if pr := p.Principle; pr != nil {
+		b.WriteString(` id="`)
+		writeEscaped(b, pr.Anchor)
+		b.WriteString(`"`)
+	}
+	h := "h2"
+	switch level {
+	case 4:
+		h = "h4"
+	case 3:
+		h = "h3"
+	}
+	b.WriteString(`><` + h + ` class="card__heading"><a href="`)
+	r.writeRelURL(b, p.URL)
+	b.WriteString(`">`)
+	writeEscaped(b, p.Title)
+	b.WriteString(`</a></` + h + `>`)
+	r.tag(b, p)
+	if p.Summary != "" {
+		b.WriteString(`<p class="card__summary">`)
+		writeEscaped(b, p.Summary)
+		b.WriteString(`</p>`)
+	}
+	switch {
+	case p.Campaign != nil:
+		c := p.Campaign
+		b.WriteString(`<p class="card__meta">`)
+		writeEscaped(b, engagement.Label(c.Kind))
+		if !c.Opens.IsZero() {
+			b.WriteString(". Opens ")
+			r.writeDate(b, c.Opens)
+		}
+		if !c.Closes.IsZero() {
+			b.WriteString(", closes ")
+			r.writeDate(b, c.Closes)
+		}
+		b.WriteString(`</p>`)
+	case p.Event != nil:
+		e := p.Event
+		b.WriteString(`<p class="card__meta">`)
+		if e.Status == "postponed" {
+			b.WriteString("Postponed: a new date will be published")
+		} else {
+			writeEscaped(b, e.When)
+		}
+		if e.Attendance == "online" {
+			b.WriteString(", online")
+		} else if e.Venue.Name != "" {
+			b.WriteString(", ")
+			writeEscaped(b, e.Venue.Name)
+		}
+		if e.Attendance == "hybrid" {
+			b.WriteString(" and online")
+		}
+		b.WriteString(`</p>`)
+	case !p.Date.IsZero():
+		b.WriteString(`<p class="card__meta">`)
+		r.writeTime(b, p.Date)
+		b.WriteString(`</p>`)
+	}
+	b.WriteString(`</li>`)
+}
+
+// cardKey is what {{partialCached "partials/card.html" (dict ...) . level}}
+// caches a card by, so that the Go and the layout text share one card.
+func cardKey(p *site.Page, level int) cacheKey {
+	return cacheKey{name: "partials/card.html", variants: [4]any{p, level}}
+}
+
+// pageList is partials/page-list.html: a list of cards, each cached as
+// the layout text caches it.
+func (r *Renderer) pageList(b *strings.Builder, data any) bool {
+	pages, ok := data.([]*site.Page)
+	if !ok {
+		return false
+	}
+	if len(pages) == 0 {
+		b.WriteString(`<p>There is nothing here at the moment.</p>`)
+		return true
+	}
+	b.WriteString(`<ul class="card-list">`)
+	for _, p := range pages {
+		b.WriteByte('\n')
+		if p == nil {
+			continue // {{with .Page}} of nothing
+		}
+		key := cardKey(p, 2)
+		r.cacheMu.RLock()
+		h, ok := r.cache[key]
+		r.cacheMu.RUnlock()
+		if !ok {
+			var c strings.Builder
+			c.Grow(512)
+			r.card(&c, p, 2)
+			h = template.HTML(c.String())
+			r.cacheMu.Lock()
+			r.cache[key] = h
+			r.cacheMu.Unlock()
+		}
+		b.WriteString(string(h))
+	}
+	b.WriteString(`</ul>`)
+	return true
+}
+
+// writeRelURL writes a site path as {{relURL .}} in an href attribute.
+func (r *Renderer) writeRelURL(b *strings.Builder, u string) {
+	writeURL(b, filterURL(site.RelURL(r.site.Config.BaseURL, u)))
+}
+
+// writeDate writes {{date t}}: nothing for no date.
+func (r *Renderer) writeDate(b *strings.Builder, t time.Time) {
+	if t.IsZero() {
+		return
+	}
+	writeEscaped(b, engagement.Date(t, r.site.Config.Location))
+}
+
+// writeTime writes <time datetime="{{isoDate t}}">{{date t}}</time>.
+func (r *Renderer) writeTime(b *strings.Builder, t time.Time) {
+	b.WriteString(`<time datetime="`)
+	writeEscaped(b, t.In(r.site.Config.Location).Format(time.RFC3339))
+	b.WriteString(`">`)
+	r.writeDate(b, t)
+	b.WriteString(`</time>`)
+}
+
+// filterURL is html/template's check of an address at the start of an
+// href: one with a scheme other than http, https or mailto becomes
+// "#ZgotmplZ", so that a javascript: address cannot run.
+func filterURL(u string) string {
+	if scheme, _, ok := strings.Cut(u, ":"); ok && !strings.Contains(scheme, "/") {
+		if !strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "mailto") {
+			return "#ZgotmplZ"
+		}
+	}
+	return u
+}

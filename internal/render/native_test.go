@@ -1,0 +1,258 @@
+package render_test
+
+import (
+	"context"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	engage "github.com/engage-ssg/engage"
+	"github.com/engage-ssg/engage/internal/build"
+	"github.com/engage-ssg/engage/internal/render"
+	"github.com/engage-ssg/engage/internal/site"
+)
+
+// nativeEdges are pages added to the demo site to reach what it does not:
+// text html/template escapes, an author with no role, a document with an
+// address that is not allowed in an href, an event of each attendance
+// and a campaign with no dates.
+var nativeEdges = map[string]string{
+	"content/news/edge-case.md": `---
+title: Tom's "plan" + <b>bold</b> & more
+summary: Café & "crèche" <i>+</i> 'quotes'
+date: 2026-03-01
+updated: 2026-04-02
+review_due: 2027-03-01
+author:
+  name: A "writer" & co
+documents:
+  - title: Script <x> & "y"
+    url: javascript:alert(1)
+  - title: Other site
+    url: https://example.org/a b/report?x=1&y=2
+topics: [Carers & "families", Mental health]
+areas: [Lowmere]
+---
+Body.
+`,
+	"content/nothing-yet/_index.md":   "---\ntitle: Nothing yet\n---\n",
+	"content/news/undated.md":         "---\ntitle: Undated + plain\nreview_due: 2027-01-01\n---\nText.\n",
+	"content/events/hybrid-edge.md":   "---\ntitle: Board & \"you\"\nstart: 2026-12-25T02:30\nend: 2026-12-25T04:00\nattendance: hybrid\nvenue:\n  name: Town <Hall> & Co\n  address: High Street\n  postcode: ZZ1 1AA\nonline_url: https://meet.example.org/board\n---\nText.\n",
+	"content/campaigns/no-dates.md":   "---\ntitle: Tell us + more\nkind: survey\n---\nText.\n",
+	"content/campaigns/opens-only.md": "---\ntitle: Opens soon\nkind: consultation\nopens: 2027-01-10\n---\nText.\n",
+}
+
+// nativeSite copies the demo site into a temporary folder, with a title
+// and a base path that need escaping, and the edge pages.
+func nativeSite(t *testing.T) string {
+	t.Helper()
+	src := writeSite(t, nativeEdges)
+	if err := os.CopyFS(filepath.Join(src, "content"), os.DirFS("../../content")); err != nil {
+		t.Fatal(err)
+	}
+	yaml, err := os.ReadFile("../../site.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Replace(string(yaml), "base_url: https://engage.example.org/", "base_url: https://engage.example.org/our site/", 1)
+	s = strings.Replace(s, "title: Wrenford Valley Engage", `title: Wrenford Valley's "Engage" + <you> & us`, 1)
+	if s == string(yaml) {
+		t.Fatal("site.yaml has changed: the test no longer sets its title and base URL")
+	}
+	if err := os.WriteFile(filepath.Join(src, "site.yaml"), []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return src
+}
+
+// renderAll renders every page of the site at src, minified, by URL.
+func renderAll(t *testing.T, src string) (map[string]string, map[string]bool, *site.Site) {
+	t.Helper()
+	l := &build.Loader{Options: build.Options{Source: src, Now: "2026-11-23", Theme: engage.Theme}}
+	plan, err := l.Load(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plan.Problems.Errors() > 0 {
+		t.Fatal(plan.Problems)
+	}
+	r, list := render.New(plan.Site, plan.Layouts, plan.Assets, plan.Markdown, true)
+	if list.Errors() > 0 {
+		t.Fatal(list)
+	}
+	out := map[string]string{}
+	for _, p := range plan.Site.Pages {
+		html, err := r.Page(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[p.URL] = string(html)
+	}
+	return out, render.Natives(r), plan.Site
+}
+
+// TestNativePartialsMatchTheirLayouts renders every page of the demo site
+// and the edge pages with the theme's partials written in Go, and again
+// with the same partials copied into the site's layouts/ (so that their
+// layout text runs), and compares the HTML.
+func TestNativePartialsMatchTheirLayouts(t *testing.T) {
+	src := nativeSite(t)
+	got, active, s := renderAll(t, src)
+	want := []string{"partials/applies.html", "partials/breadcrumbs.html", "partials/card.html", "partials/documents.html",
+		"partials/page-foot.html", "partials/page-head.html", "partials/page-list.html", "partials/page-meta.html",
+		"partials/review.html", "partials/tag.html", "partials/terms.html"}
+	if names := keys(active); !slices.Equal(names, want) {
+		t.Fatalf("partials written in Go: %v, want %v", names, want)
+	}
+
+	// The same site, with the theme's partials as its own.
+	partials, err := fs.Sub(engage.Theme, "layouts/partials")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(filepath.Join(src, "layouts", "partials"), partials); err != nil {
+		t.Fatal(err)
+	}
+	ref, none, _ := renderAll(t, src)
+	if len(none) != 0 {
+		t.Fatalf("with the partials the site's own, %v are still written in Go", keys(none))
+	}
+	if len(got) != len(ref) {
+		t.Fatalf("%d pages with Go partials, %d with layout text", len(got), len(ref))
+	}
+	for url, html := range ref {
+		if got[url] != html {
+			t.Errorf("%s differs:\n%s", url, firstDifference(got[url], html))
+		}
+	}
+
+	// What the site reaches, so that a branch left out shows here.
+	all := strings.Join(slices.Sorted(maps.Values(got)), "\n")
+	for _, s := range []string{
+		`<nav class="breadcrumb"`, `<li class="card" id="principle-`, `<h4 class="card__heading">`, `<h3 class="card__heading">`,
+		`<h2 class="card__heading">`, `Postponed: a new date will be published`, `, online</p>`, ` and online</p>`,
+		`. Opens `, `, closes `, `<p class="card__meta">Survey</p>`, `<p class="card__meta"><time datetime=`,
+		`By A &#34;writer&#34; &amp; co. Published`, `, Board member for public involvement. `, `. Last updated `,
+		`href="#ZgotmplZ"`, `href="https://example.org/a%20b/report?x=1&amp;y=2"`, `<span class="documents__label">(PDF`,
+		`Principles this applies`, `<dl class="summary-list terms">`, `Carers &amp; &#34;families&#34;`,
+		`Page last reviewed: `, `Easy read version<span class="visually-hidden"> of `, `tag--past">Past event`,
+		`<strong class="tag tag--cancelled">`, `<strong class="tag tag--open">`, `<strong class="tag tag--done">`,
+		`There is nothing here at the moment.`, `/our%20site/`, `Tom&#39;s &#34;plan&#34; &#43; &lt;b&gt;bold&lt;/b&gt; &amp; more`,
+	} {
+		if !strings.Contains(all, s) {
+			t.Errorf("no page has %q: the test does not cover that branch", s)
+		}
+	}
+	if len(s.Pages) < 100 {
+		t.Errorf("only %d pages: the demo site was not copied", len(s.Pages))
+	}
+}
+
+// TestNativePartialsGiveWayToTheSite checks the three ways a site's own
+// layouts reach a partial written in Go: with data it does not know, by
+// overriding a partial that one includes, and by defining one again.
+func TestNativePartialsGiveWayToTheSite(t *testing.T) {
+	t.Run("other data", func(t *testing.T) {
+		// breadcrumbs.html given a map, not the layout's data: its layout
+		// text runs, and reads .Page from the map.
+		src := writeSite(t, map[string]string{
+			"site.yaml":                "title: Test\nbase_url: https://engage.example.org/\norganisation:\n  name: Test Board\ntaxonomies: []\n",
+			"content/news/post.md":     "---\ntitle: A post\ndate: 2026-01-02\n---\nText.\n",
+			"layouts/news/single.html": `{{define "main"}}<div id="crumbs">{{template "partials/breadcrumbs.html" (dict "Page" .Page)}}</div>{{end}}`,
+		})
+		pages, active, _ := renderAll(t, src)
+		if !active["partials/breadcrumbs.html"] {
+			t.Fatal("breadcrumbs.html is not written in Go for this site")
+		}
+		html := pages["/news/post/"]
+		_, crumbs, _ := strings.Cut(html, `<div id="crumbs">`)
+		if !strings.HasPrefix(crumbs, `<nav class="breadcrumb" aria-label="Breadcrumb"><ol class="breadcrumb__list"><li class="breadcrumb__item"><a class="breadcrumb__link" href="/">Home</a>`) {
+			t.Errorf("breadcrumbs given a map:\n%s", html)
+		}
+	})
+	t.Run("an included partial overridden", func(t *testing.T) {
+		src := writeSite(t, map[string]string{
+			"site.yaml":                 "title: Test\nbase_url: https://engage.example.org/\norganisation:\n  name: Test Board\ntaxonomies: []\n",
+			"content/news/post.md":      "---\ntitle: A post\ndate: 2026-01-02\n---\nText.\n",
+			"layouts/partials/tag.html": `<span class="site-tag">{{.Title}}</span>`,
+		})
+		pages, active, _ := renderAll(t, src)
+		for _, name := range []string{"partials/tag.html", "partials/page-head.html", "partials/card.html", "partials/page-list.html"} {
+			if active[name] {
+				t.Errorf("%s is written in Go, but the site has its own tag.html", name)
+			}
+		}
+		if !active["partials/page-meta.html"] {
+			t.Errorf("page-meta.html includes no tag.html, and should still be written in Go")
+		}
+		if html := pages["/news/post/"]; !strings.Contains(html, `<h1>A post</h1><span class="site-tag">A post</span>`) {
+			t.Errorf("the page does not use the site's tag.html:\n%s", html)
+		}
+		if html := pages["/news/"]; !strings.Contains(html, `</a></h2><span class="site-tag">A post</span>`) {
+			t.Errorf("the card does not use the site's tag.html:\n%s", html)
+		}
+	})
+	t.Run("defined again", func(t *testing.T) {
+		src := writeSite(t, map[string]string{
+			"site.yaml":                "title: Test\nbase_url: https://engage.example.org/\norganisation:\n  name: Test Board\ntaxonomies: []\n",
+			"content/news/post.md":     "---\ntitle: A post\ndate: 2026-01-02\n---\nText.\n",
+			"layouts/news/single.html": `{{define "main"}}{{template "partials/page-head.html" .Page}}{{end}}{{define "partials/page-meta.html"}}<p class="mine">{{.Title}}</p>{{end}}`,
+		})
+		pages, _, _ := renderAll(t, src)
+		if html := pages["/news/post/"]; !strings.Contains(html, `<h1>A post</h1><p class="mine">A post</p>`) {
+			t.Errorf("page-head.html does not use the page-meta.html the layout defines:\n%s", html)
+		}
+	})
+	t.Run("data the layout text cannot use", func(t *testing.T) {
+		src := writeSite(t, map[string]string{
+			"site.yaml":                "title: Test\nbase_url: https://engage.example.org/\norganisation:\n  name: Test Board\ntaxonomies: []\n",
+			"content/news/post.md":     "---\ntitle: A post\ndate: 2026-01-02\n---\nText.\n",
+			"layouts/news/single.html": "{{define \"main\"}}\n{{template \"partials/tag.html\" .}}{{end}}",
+		})
+		l := &build.Loader{Options: build.Options{Source: src, Now: "2026-11-23", Theme: engage.Theme}}
+		plan, err := l.Load(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, list := render.New(plan.Site, plan.Layouts, plan.Assets, plan.Markdown, true)
+		if list.Errors() > 0 {
+			t.Fatal(list)
+		}
+		for _, p := range plan.Site.Pages {
+			if p.URL != "/news/post/" {
+				continue
+			}
+			_, err := r.Page(p)
+			if err == nil || !strings.Contains(err.Error(), "tag.html") || !strings.Contains(err.Error(), "Campaign") {
+				t.Errorf("tag.html given the layout's data: error %v, want html/template's, at tag.html, about .Campaign", err)
+			}
+			return
+		}
+		t.Fatal("no page /news/a-post/")
+	})
+}
+
+func keys(m map[string]bool) []string {
+	var out []string
+	for k, v := range m {
+		if v {
+			out = append(out, k)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// firstDifference shows where two texts part.
+func firstDifference(got, want string) string {
+	i := 0
+	for i < len(got) && i < len(want) && got[i] == want[i] {
+		i++
+	}
+	from := max(i-120, 0)
+	return "  got …" + got[from:min(i+200, len(got))] + "\n want …" + want[from:min(i+200, len(want))]
+}
