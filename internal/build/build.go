@@ -12,7 +12,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"runtime"
 	"strings"
@@ -32,6 +31,7 @@ import (
 	"github.com/engage-ssg/engage/internal/search"
 	"github.com/engage-ssg/engage/internal/site"
 	"github.com/engage-ssg/engage/internal/sitemap"
+	"github.com/engage-ssg/engage/internal/sysfile"
 	"golang.org/x/sync/errgroup"
 )
 
@@ -115,7 +115,7 @@ type parsed struct {
 // by the last run whose files have not changed.
 func (l *Loader) Load(ctx context.Context) (*Plan, error) {
 	opts := l.Options
-	srcFS := os.DirFS(opts.Source)
+	srcFS := sysfile.DirFS(opts.Source)
 	plan := &Plan{SourceFS: srcFS}
 	text, _ := fs.ReadFile(srcFS, config.File)
 	if !bytes.Equal(text, l.config) || l.pages == nil {

@@ -15,6 +15,8 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+
+	"github.com/engage-ssg/engage/internal/sysfile"
 )
 
 // marker is written into staging folders so that a later build knows a
@@ -163,7 +165,7 @@ func (t *Tx) Write(name string, data []byte) error {
 	if err := t.mkdir(filepath.Dir(p)); err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
-	if err := os.WriteFile(p, data, 0o644); err != nil {
+	if err := sysfile.WriteFile(p, data, 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
 	t.mu.Lock()

@@ -1,0 +1,92 @@
+package sysfile_test
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+	"testing/fstest"
+
+	"github.com/engage-ssg/engage/internal/sysfile"
+)
+
+func TestWriteFile(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "page.html")
+	big := bytes.Repeat([]byte("<p>Hello</p>\n"), 100_000) // 1.3 MB: more than one write may take
+	for _, data := range [][]byte{big, []byte("short"), nil} {
+		if err := sysfile.WriteFile(name, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, data) {
+			t.Errorf("wrote %d bytes, read back %d: a shorter write must truncate", len(data), len(got))
+		}
+	}
+	info, err := os.Stat(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if mode := info.Mode().Perm(); mode&0o600 != 0o600 || mode&0o111 != 0 {
+		t.Errorf("mode %v, want rw for the owner and no execute", mode)
+	}
+	// A folder that is not there: the error names the file, as
+	// os.WriteFile's does.
+	missing := filepath.Join(dir, "no", "page.html")
+	err = sysfile.WriteFile(missing, []byte("x"), 0o644)
+	var pe *fs.PathError
+	if !errors.As(err, &pe) || pe.Path != missing || pe.Op != "open" || !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("WriteFile into a missing folder: %v, want an open error naming %s that is fs.ErrNotExist", err, missing)
+	}
+}
+
+func TestDirFS(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"site.yaml":              "title: Test\n",
+		"content/events/cafe.md": "---\ntitle: Café\n---\n",
+		"content/empty.md":       "",
+		"content/big.md":         string(bytes.Repeat([]byte("word "), 50_000)),
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fsys := sysfile.DirFS(dir)
+	for name, data := range files {
+		got, err := fs.ReadFile(fsys, name)
+		if err != nil || string(got) != data {
+			t.Errorf("ReadFile(%s) = %d bytes, %v; want %d bytes", name, len(got), err, len(data))
+		}
+	}
+	// Through fs.Sub too, as the build reads layouts/ and assets/.
+	sub, err := fs.Sub(fsys, "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := fs.ReadFile(sub, "events/cafe.md"); err != nil || string(got) != files["content/events/cafe.md"] {
+		t.Errorf("ReadFile through fs.Sub = %q, %v", got, err)
+	}
+	// Errors name the file as os.DirFS names it.
+	for _, name := range []string{"content/missing.md", "../outside", "content/events"} {
+		_, want := fs.ReadFile(os.DirFS(dir), name)
+		_, got := fs.ReadFile(fsys, name)
+		if want == nil || got == nil || got.Error() != want.Error() {
+			t.Errorf("ReadFile(%s): error %v, want %v", name, got, want)
+		}
+	}
+	// Everything else is os.DirFS's.
+	if err := fstest.TestFS(fsys, "site.yaml", "content/events/cafe.md", "content/empty.md", "content/big.md"); err != nil {
+		t.Error(err)
+	}
+}
