@@ -1,8 +1,10 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
 	"time"
 
@@ -54,8 +56,9 @@ func init() {
 		"partials/review.html":      {write: onPage((*Renderer).review)},
 		"partials/page-foot.html": {uses: []string{"partials/documents.html", "partials/applies.html", "partials/terms.html", "partials/review.html"},
 			write: onPage((*Renderer).pageFoot)},
-		"partials/card.html":      {uses: []string{"partials/tag.html"}, write: (*Renderer).cardData},
-		"partials/page-list.html": {uses: []string{"partials/card.html"}, write: (*Renderer).pageList},
+		"partials/card.html":       {uses: []string{"partials/tag.html"}, write: (*Renderer).cardData},
+		"partials/page-list.html":  {uses: []string{"partials/card.html"}, write: (*Renderer).pageList},
+		"partials/pagination.html": {write: (*Renderer).pagination},
 	}
 }
 
@@ -481,4 +484,115 @@ func filterURL(u string) string {
 		}
 	}
 	return u
+}
+
+// pagination is partials/pagination.html: the links to the other pages of
+// a paginated list.
+func (r *Renderer) pagination(b *strings.Builder, data any) bool {
+	d, ok := data.(*Data)
+	if !ok || d == nil || d.Page == nil {
+		return false
+	}
+	pg := d.Page.Paginator
+	if pg == nil || pg.Total <= 1 {
+		return true
+	}
+	b.WriteString(`<nav class="pagination" aria-label="Pages of this list"><p class="pagination__status">Page `)
+	b.WriteString(strconv.Itoa(pg.Number))
+	b.WriteString(" of ")
+	b.WriteString(strconv.Itoa(pg.Total))
+	b.WriteString(`</p><ul class="pagination__list">`)
+	if pg.Prev != "" {
+		b.WriteString(`<li><a class="pagination__prev" href="`)
+		r.writeRelURL(b, pg.Prev)
+		b.WriteString(`" rel="prev">Previous<span class="visually-hidden"> page</span></a></li>`)
+	}
+	for _, l := range pg.Links {
+		b.WriteByte('\n')
+		if l.Ellipsis {
+			b.WriteString(`<li class="pagination__gap" aria-hidden="true">&ctdot;</li>`)
+			continue
+		}
+		n := strconv.Itoa(l.Number)
+		b.WriteString(`<li><a href="`)
+		r.writeRelURL(b, l.URL)
+		b.WriteString(`"`)
+		if l.Current {
+			b.WriteString(` aria-current="page" aria-label="Page ` + n + `, current page">`)
+		} else {
+			b.WriteString(` aria-label="Page ` + n + `">`)
+		}
+		b.WriteString(n + `</a></li>`)
+	}
+	if pg.Next != "" {
+		b.WriteString(`<li><a class="pagination__next" href="`)
+		r.writeRelURL(b, pg.Next)
+		b.WriteString(`" rel="next">Next<span class="visually-hidden"> page</span></a></li>`)
+	}
+	b.WriteString(`</ul></nav>`)
+	return true
+}
+
+// base is the theme's _default/baseof.html, for a page whose layout set t
+// has it: the document around the layout's "head" and "main" blocks,
+// which t executes.
+func (r *Renderer) base(out *bytes.Buffer, t *template.Template, d *Data) error {
+	p := d.Page
+	var b strings.Builder
+	b.Grow(4096)
+	b.WriteString(`<!doctype html><html lang="`)
+	writeEscaped(&b, p.Language(r.site.Config.Language))
+	b.WriteString(`"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">`)
+	meta, err := r.headMeta(p)
+	if err != nil {
+		return err
+	}
+	b.WriteString(string(meta))
+	b.WriteByte('\n')
+	if err := r.writePartialCached(&b, "partials/head-links.html", d, p.Section); err != nil {
+		return err
+	}
+	out.WriteString(b.String())
+	if err := t.ExecuteTemplate(out, "head", d); err != nil {
+		return err
+	}
+	b.Reset()
+	b.WriteString(`</head><body><a class="skip-link" href="#maincontent">Skip to main content</a>` + "\n")
+	if err := r.writePartialCached(&b, "partials/header.html", d, r.menuKey(p, "main")); err != nil {
+		return err
+	}
+	b.WriteString(`<div class="width-container">`)
+	const crumbs = "partials/breadcrumbs.html"
+	if r.templates.stubbed[t] && r.natives[crumbs] {
+		r.breadcrumbs(&b, d)
+	} else {
+		out.WriteString(b.String())
+		b.Reset()
+		if err := t.ExecuteTemplate(out, crumbs, d); err != nil {
+			return err
+		}
+	}
+	b.WriteString(`<main id="maincontent" class="main" tabindex="-1">`)
+	out.WriteString(b.String())
+	if err := t.ExecuteTemplate(out, "main", d); err != nil {
+		return err
+	}
+	b.Reset()
+	b.WriteString(`</main></div>`)
+	if err := r.writePartialCached(&b, "partials/footer.html", d); err != nil {
+		return err
+	}
+	b.WriteString(`</body></html>`)
+	out.WriteString(b.String())
+	return nil
+}
+
+// writePartialCached writes {{partialCached name data variants...}}.
+func (r *Renderer) writePartialCached(b *strings.Builder, name string, data any, variants ...any) error {
+	h, err := r.partialCached(name, data, variants...)
+	if err != nil {
+		return err
+	}
+	b.WriteString(string(h))
+	return nil
 }

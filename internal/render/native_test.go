@@ -40,6 +40,7 @@ areas: [Lowmere]
 Body.
 `,
 	"content/nothing-yet/_index.md":   "---\ntitle: Nothing yet\n---\n",
+	"content/news/welsh.md":           "---\ntitle: Croeso\nlanguage: cy\ndate: 2026-05-01\n---\nCroeso i bawb.\n",
 	"content/news/undated.md":         "---\ntitle: Undated + plain\nreview_due: 2027-01-01\n---\nText.\n",
 	"content/events/hybrid-edge.md":   "---\ntitle: Board & \"you\"\nstart: 2026-12-25T02:30\nend: 2026-12-25T04:00\nattendance: hybrid\nvenue:\n  name: Town <Hall> & Co\n  address: High Street\n  postcode: ZZ1 1AA\nonline_url: https://meet.example.org/board\n---\nText.\n",
 	"content/campaigns/no-dates.md":   "---\ntitle: Tell us + more\nkind: survey\n---\nText.\n",
@@ -59,6 +60,9 @@ func nativeSite(t *testing.T) string {
 		t.Fatal(err)
 	}
 	s := strings.Replace(string(yaml), "base_url: https://engage.example.org/", "base_url: https://engage.example.org/our site/", 1)
+	// Two to a list page, for lists of many pages with gaps in their
+	// page numbers.
+	s = strings.Replace(s, "per_page: 10", "per_page: 2", 1)
 	s = strings.Replace(s, "title: Wrenford Valley Engage", `title: Wrenford Valley's "Engage" + <you> & us`, 1)
 	if s == string(yaml) {
 		t.Fatal("site.yaml has changed: the test no longer sets its title and base URL")
@@ -96,14 +100,14 @@ func renderAll(t *testing.T, src string) (map[string]string, map[string]bool, *s
 }
 
 // TestNativePartialsMatchTheirLayouts renders every page of the demo site
-// and the edge pages with the theme's partials written in Go, and again
-// with the same partials copied into the site's layouts/ (so that their
-// layout text runs), and compares the HTML.
+// and the edge pages with the theme's partials and base written in Go, and
+// again with the same files copied into the site's layouts/ (so that
+// their layout text runs), and compares the HTML.
 func TestNativePartialsMatchTheirLayouts(t *testing.T) {
 	src := nativeSite(t)
 	got, active, s := renderAll(t, src)
-	want := []string{"partials/applies.html", "partials/breadcrumbs.html", "partials/card.html", "partials/documents.html",
-		"partials/page-foot.html", "partials/page-head.html", "partials/page-list.html", "partials/page-meta.html",
+	want := []string{"_default/baseof.html", "partials/applies.html", "partials/breadcrumbs.html", "partials/card.html", "partials/documents.html",
+		"partials/page-foot.html", "partials/page-head.html", "partials/page-list.html", "partials/page-meta.html", "partials/pagination.html",
 		"partials/review.html", "partials/tag.html", "partials/terms.html"}
 	if names := keys(active); !slices.Equal(names, want) {
 		t.Fatalf("partials written in Go: %v, want %v", names, want)
@@ -115,6 +119,16 @@ func TestNativePartialsMatchTheirLayouts(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := os.CopyFS(filepath.Join(src, "layouts", "partials"), partials); err != nil {
+		t.Fatal(err)
+	}
+	base, err := fs.ReadFile(engage.Theme, "layouts/_default/baseof.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(src, "layouts", "_default"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(src, "layouts", "_default", "baseof.html"), base, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	ref, none, _ := renderAll(t, src)
@@ -141,7 +155,8 @@ func TestNativePartialsMatchTheirLayouts(t *testing.T) {
 		`Principles this applies`, `<dl class="summary-list terms">`, `Carers &amp; &#34;families&#34;`,
 		`Page last reviewed: `, `Easy read version<span class="visually-hidden"> of `, `tag--past">Past event`,
 		`<strong class="tag tag--cancelled">`, `<strong class="tag tag--open">`, `<strong class="tag tag--done">`,
-		`There is nothing here at the moment.`, `/our%20site/`, `Tom&#39;s &#34;plan&#34; &#43; &lt;b&gt;bold&lt;/b&gt; &amp; more`,
+		`There is nothing here at the moment.`, `<p class="pagination__status">Page 2 of `, `aria-current="page" aria-label="Page 1, current page">1</a>`,
+		`<li class="pagination__gap" aria-hidden="true">&ctdot;</li>`, `rel="prev">Previous`, `rel="next">Next`, `<html lang="cy">`, `/our%20site/`, `Tom&#39;s &#34;plan&#34; &#43; &lt;b&gt;bold&lt;/b&gt; &amp; more`,
 	} {
 		if !strings.Contains(all, s) {
 			t.Errorf("no page has %q: the test does not cover that branch", s)

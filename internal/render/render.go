@@ -54,6 +54,9 @@ type Renderer struct {
 	// data the Go does not know.
 	natives map[string]bool
 	written *template.Template
+	// nativeBase are the sets whose base is the theme's baseof.html,
+	// which WritePage writes in Go (native.go).
+	nativeBase map[*template.Template]bool
 }
 
 // cacheKey names one rendering of a partial by partialCached.
@@ -84,7 +87,8 @@ func New(s *site.Site, layouts, assets Layers, md *markdown.Markdown, minifyOutp
 		return r, list
 	}
 	ts := &templates{layers: layouts, funcs: r.funcs(), sets: map[string]*template.Template{},
-		minify: r.minifier, texts: map[string][2]string{}, orig: map[*template.Template]*template.Template{}}
+		minify: r.minifier, texts: map[string][2]string{}, orig: map[*template.Template]*template.Template{},
+		stubbed: map[*template.Template]bool{}}
 	for _, f := range files {
 		if strings.HasPrefix(f, "partials/") && strings.HasSuffix(f, ".html") {
 			ts.partials = append(ts.partials, f)
@@ -114,6 +118,7 @@ func New(s *site.Site, layouts, assets Layers, md *markdown.Markdown, minifyOutp
 		}
 	}
 	reported := map[string]bool{}
+	themeBaseOK := r.minifier != nil && !layouts.FromSite(themeBase)
 	for _, p := range s.Pages {
 		t, key, prob := ts.lookup(p)
 		if prob != nil {
@@ -124,6 +129,12 @@ func New(s *site.Site, layouts, assets Layers, md *markdown.Markdown, minifyOutp
 			continue
 		}
 		r.sets[p] = t
+		if themeBaseOK && strings.HasPrefix(key, themeBase+"|") {
+			if r.nativeBase == nil {
+				r.nativeBase = map[*template.Template]bool{}
+			}
+			r.nativeBase[t] = true
+		}
 	}
 	return r, list
 }
@@ -158,7 +169,11 @@ func (r *Renderer) WritePage(p *site.Page, write func([]byte) error) error {
 	defer pageBuffers.Put(out)
 	out.Reset()
 	data := &Data{Site: r.site, Page: p, Content: template.HTML(content.String())}
-	if err := t.Execute(out, data); err != nil {
+	execute := t.Execute
+	if r.nativeBase[t] {
+		execute = func(w io.Writer, data any) error { return r.base(out, t, data.(*Data)) }
+	}
+	if err := execute(out, data); err != nil {
 		// A layout that fails to execute is reported like a content
 		// problem, at its file and line, as a diag.List. The line is the
 		// layout's as written, not as minified.
@@ -193,6 +208,23 @@ func current(p *site.Page, url string) bool {
 		return p.URL == "/"
 	}
 	return strings.HasPrefix(p.URL, url)
+}
+
+// menuKey says which items of a menu are current for a page: "p" the
+// page, "t" a parent, "-" neither.
+func (r *Renderer) menuKey(p *site.Page, menu string) string {
+	var b strings.Builder
+	for _, item := range r.site.Menus[menu] {
+		switch {
+		case p.URL == item.URL:
+			b.WriteByte('p')
+		case current(p, item.URL):
+			b.WriteByte('t')
+		default:
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
 }
 
 // partialCached renders the partial name with data, or returns the HTML
@@ -367,20 +399,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		// how ("" none, "p" the page, "t" a parent): the variant by which
 		// the header is cached, {{partialCached "partials/header.html" .
 		// (menuKey .Page "main")}}.
-		"menuKey": func(p *site.Page, menu string) string {
-			var b strings.Builder
-			for _, item := range r.site.Menus[menu] {
-				switch {
-				case p.URL == item.URL:
-					b.WriteByte('p')
-				case current(p, item.URL):
-					b.WriteByte('t')
-				default:
-					b.WriteByte('-')
-				}
-			}
-			return b.String()
-		},
+		"menuKey": r.menuKey,
 		// plural picks the singular or plural word for a count.
 		"plural": func(n int, one, many string) string {
 			if n == 1 {

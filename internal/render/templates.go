@@ -18,6 +18,10 @@ import (
 // LayoutDir is the folder of layouts in a site and in the theme.
 const LayoutDir = "layouts"
 
+// themeBase is the base layout of every page whose type has none of its
+// own.
+const themeBase = "_default/baseof.html"
+
 // candidates lists the layouts that may render p, most specific first.
 func candidates(p *site.Page) []string {
 	t := p.Type
@@ -57,8 +61,9 @@ type templates struct {
 	texts  map[string][2]string                      // each layout as written and minified
 	orig   map[*template.Template]*template.Template // a minified set → the set as written
 	// natives are the partials parsed as {{themePartial}} when minifying
-	// (native.go).
+	// (native.go); stubbed are the sets parsed so.
 	natives map[string]bool
+	stubbed map[*template.Template]bool
 }
 
 // lookup returns the template set for a page, parsing it the first time.
@@ -74,7 +79,7 @@ func (ts *templates) lookup(p *site.Page) (*template.Template, string, *diag.Pro
 	if layout == "" {
 		return nil, "", &diag.Problem{Path: LayoutDir, Message: fmt.Sprintf("there is no layout for %s (looked for %s)", p.URL, strings.Join(candidates(p), ", ")), Fix: "add one of those files, or restore _default/single.html and _default/list.html"}
 	}
-	base := "_default/baseof.html"
+	base := themeBase
 	if _, err := fs.Stat(ts.layers, p.Type+"/baseof.html"); err == nil {
 		base = p.Type + "/baseof.html"
 	}
@@ -148,6 +153,7 @@ func (ts *templates) set(name string, files []string, natives bool) (*template.T
 				return ts.set(name, files, false)
 			}
 		}
+		ts.stubbed[min] = true
 	}
 	ts.orig[min] = orig
 	return min, nil
