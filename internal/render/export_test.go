@@ -1,6 +1,10 @@
 package render
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/engage-ssg/engage/internal/site"
+)
 
 // HeadMeta is headMeta, for the tests of package render_test.
 var HeadMeta = (*Renderer).headMeta
@@ -19,8 +23,15 @@ func Natives(r *Renderer) map[string]bool {
 	for name, ok := range r.natives {
 		out[name] = ok
 	}
-	if len(r.nativeBase) > 0 {
+	if len(r.templates.baseStubbed) > 0 {
 		out[themeBase] = true
 	}
 	return out
 }
+
+// Fallbacks is how many times r's partials written in Go gave way to their
+// layout text, for data they did not know.
+func Fallbacks(r *Renderer) int64 { return r.fallbacks.Load() }
+
+// NativeBase reports whether r writes p's base layout in Go.
+func NativeBase(r *Renderer, p *site.Page) bool { return r.templates.baseStubbed[r.sets[p]] }

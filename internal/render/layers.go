@@ -36,6 +36,16 @@ func (l Layers) FromSite(name string) bool {
 	return err == nil
 }
 
+// fromTheme reports whether name is the theme's: the theme has it and
+// the site does not.
+func (l Layers) fromTheme(name string) bool {
+	if l.Theme == nil || l.FromSite(name) {
+		return false
+	}
+	_, err := fs.Stat(l.Theme, name)
+	return err == nil
+}
+
 // Files lists every regular file in either layer, sorted, without repeats.
 func (l Layers) Files() ([]string, error) {
 	seen := map[string]bool{}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	engage "github.com/engage-ssg/engage"
@@ -73,8 +74,17 @@ func nativeSite(t *testing.T) string {
 	return src
 }
 
-// renderAll renders every page of the site at src, minified, by URL.
-func renderAll(t *testing.T, src string) (map[string]string, map[string]bool, *site.Site) {
+// rendered is every page of a site, by URL, and the renderer that
+// rendered them.
+type rendered struct {
+	pages map[string]string
+	r     *render.Renderer
+	site  *site.Site
+}
+
+// renderAll renders every page of the site at src, minified or not, on
+// four goroutines at once, as a build does.
+func renderAll(t *testing.T, src string, minify bool) rendered {
 	t.Helper()
 	l := &build.Loader{Options: build.Options{Source: src, Now: "2026-11-23", Theme: engage.Theme}}
 	plan, err := l.Load(context.Background())
@@ -84,19 +94,33 @@ func renderAll(t *testing.T, src string) (map[string]string, map[string]bool, *s
 	if plan.Problems.Errors() > 0 {
 		t.Fatal(plan.Problems)
 	}
-	r, list := render.New(plan.Site, plan.Layouts, plan.Assets, plan.Markdown, true)
+	r, list := render.New(plan.Site, plan.Layouts, plan.Assets, plan.Markdown, minify)
 	if list.Errors() > 0 {
 		t.Fatal(list)
 	}
-	out := map[string]string{}
-	for _, p := range plan.Site.Pages {
-		html, err := r.Page(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out[p.URL] = string(html)
+	out := rendered{pages: map[string]string{}, r: r, site: plan.Site}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	next := make(chan *site.Page)
+	for range 4 {
+		wg.Go(func() {
+			for p := range next {
+				html, err := r.Page(p)
+				mu.Lock()
+				if err != nil {
+					t.Errorf("%s: %v", p.URL, err)
+				}
+				out.pages[p.URL] = string(html)
+				mu.Unlock()
+			}
+		})
 	}
-	return out, render.Natives(r), plan.Site
+	for _, p := range plan.Site.Pages {
+		next <- p
+	}
+	close(next)
+	wg.Wait()
+	return out
 }
 
 // TestNativePartialsMatchTheirLayouts renders every page of the demo site
@@ -105,7 +129,8 @@ func renderAll(t *testing.T, src string) (map[string]string, map[string]bool, *s
 // their layout text runs), and compares the HTML.
 func TestNativePartialsMatchTheirLayouts(t *testing.T) {
 	src := nativeSite(t)
-	got, active, s := renderAll(t, src)
+	res := renderAll(t, src, true)
+	got, active, s := res.pages, render.Natives(res.r), res.site
 	want := []string{"_default/baseof.html", "partials/applies.html", "partials/breadcrumbs.html", "partials/card.html", "partials/documents.html",
 		"partials/page-foot.html", "partials/page-head.html", "partials/page-list.html", "partials/page-meta.html", "partials/pagination.html",
 		"partials/review.html", "partials/tag.html", "partials/terms.html"}
@@ -131,9 +156,13 @@ func TestNativePartialsMatchTheirLayouts(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(src, "layouts", "_default", "baseof.html"), base, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	ref, none, _ := renderAll(t, src)
+	refs := renderAll(t, src, true)
+	ref, none := refs.pages, render.Natives(refs.r)
 	if len(none) != 0 {
 		t.Fatalf("with the partials the site's own, %v are still written in Go", keys(none))
+	}
+	if n := render.Fallbacks(res.r); n != 0 {
+		t.Errorf("the Go gave way to layout text %d times; the theme's own layouts pass it what it knows", n)
 	}
 	if len(got) != len(ref) {
 		t.Fatalf("%d pages with Go partials, %d with layout text", len(got), len(ref))
@@ -167,35 +196,41 @@ func TestNativePartialsMatchTheirLayouts(t *testing.T) {
 	}
 }
 
-// TestNativePartialsGiveWayToTheSite checks the three ways a site's own
-// layouts reach a partial written in Go: with data it does not know, by
-// overriding a partial that one includes, and by defining one again.
+// TestNativePartialsGiveWayToTheSite checks the ways a site's own layouts
+// reach the layouts written in Go: with data they do not know, by
+// overriding a partial one includes, by defining one again, with a base
+// layout of their own, and by not minifying.
 func TestNativePartialsGiveWayToTheSite(t *testing.T) {
+	const yaml = "title: Test\nbase_url: https://engage.example.org/\norganisation:\n  name: Test Board\ntaxonomies: [topics]\n"
+	const post = "---\ntitle: A post\ndate: 2026-01-02\ntopics: [Carers]\n---\nText.\n"
+	site := func(t *testing.T, layouts map[string]string) string {
+		files := map[string]string{"site.yaml": yaml, "content/news/post.md": post}
+		for name, text := range layouts {
+			files["layouts/"+name] = text
+		}
+		return writeSite(t, files)
+	}
 	t.Run("other data", func(t *testing.T) {
 		// breadcrumbs.html given a map, not the layout's data: its layout
 		// text runs, and reads .Page from the map.
-		src := writeSite(t, map[string]string{
-			"site.yaml":                "title: Test\nbase_url: https://engage.example.org/\norganisation:\n  name: Test Board\ntaxonomies: []\n",
-			"content/news/post.md":     "---\ntitle: A post\ndate: 2026-01-02\n---\nText.\n",
-			"layouts/news/single.html": `{{define "main"}}<div id="crumbs">{{template "partials/breadcrumbs.html" (dict "Page" .Page)}}</div>{{end}}`,
-		})
-		pages, active, _ := renderAll(t, src)
-		if !active["partials/breadcrumbs.html"] {
+		res := renderAll(t, site(t, map[string]string{
+			"news/single.html": `{{define "main"}}<div id="crumbs">{{template "partials/breadcrumbs.html" (dict "Page" .Page)}}</div>{{end}}`,
+		}), true)
+		if !render.Natives(res.r)["partials/breadcrumbs.html"] {
 			t.Fatal("breadcrumbs.html is not written in Go for this site")
 		}
-		html := pages["/news/post/"]
+		if n := render.Fallbacks(res.r); n != 1 {
+			t.Errorf("the Go gave way to layout text %d times, want 1 (the one page given a map)", n)
+		}
+		html := res.pages["/news/post/"]
 		_, crumbs, _ := strings.Cut(html, `<div id="crumbs">`)
 		if !strings.HasPrefix(crumbs, `<nav class="breadcrumb" aria-label="Breadcrumb"><ol class="breadcrumb__list"><li class="breadcrumb__item"><a class="breadcrumb__link" href="/">Home</a>`) {
 			t.Errorf("breadcrumbs given a map:\n%s", html)
 		}
 	})
 	t.Run("an included partial overridden", func(t *testing.T) {
-		src := writeSite(t, map[string]string{
-			"site.yaml":                 "title: Test\nbase_url: https://engage.example.org/\norganisation:\n  name: Test Board\ntaxonomies: []\n",
-			"content/news/post.md":      "---\ntitle: A post\ndate: 2026-01-02\n---\nText.\n",
-			"layouts/partials/tag.html": `<span class="site-tag">{{.Title}}</span>`,
-		})
-		pages, active, _ := renderAll(t, src)
+		res := renderAll(t, site(t, map[string]string{"partials/tag.html": `<span class="site-tag">{{.Title}}</span>`}), true)
+		active := render.Natives(res.r)
 		for _, name := range []string{"partials/tag.html", "partials/page-head.html", "partials/card.html", "partials/page-list.html"} {
 			if active[name] {
 				t.Errorf("%s is written in Go, but the site has its own tag.html", name)
@@ -204,30 +239,103 @@ func TestNativePartialsGiveWayToTheSite(t *testing.T) {
 		if !active["partials/page-meta.html"] {
 			t.Errorf("page-meta.html includes no tag.html, and should still be written in Go")
 		}
-		if html := pages["/news/post/"]; !strings.Contains(html, `<h1>A post</h1><span class="site-tag">A post</span>`) {
+		if html := res.pages["/news/post/"]; !strings.Contains(html, `<h1>A post</h1><span class="site-tag">A post</span>`) {
 			t.Errorf("the page does not use the site's tag.html:\n%s", html)
 		}
-		if html := pages["/news/"]; !strings.Contains(html, `</a></h2><span class="site-tag">A post</span>`) {
+		if html := res.pages["/news/"]; !strings.Contains(html, `</a></h2><span class="site-tag">A post</span>`) {
 			t.Errorf("the card does not use the site's tag.html:\n%s", html)
 		}
 	})
 	t.Run("defined again", func(t *testing.T) {
-		src := writeSite(t, map[string]string{
-			"site.yaml":                "title: Test\nbase_url: https://engage.example.org/\norganisation:\n  name: Test Board\ntaxonomies: []\n",
-			"content/news/post.md":     "---\ntitle: A post\ndate: 2026-01-02\n---\nText.\n",
-			"layouts/news/single.html": `{{define "main"}}{{template "partials/page-head.html" .Page}}{{end}}{{define "partials/page-meta.html"}}<p class="mine">{{.Title}}</p>{{end}}`,
-		})
-		pages, _, _ := renderAll(t, src)
-		if html := pages["/news/post/"]; !strings.Contains(html, `<h1>A post</h1><p class="mine">A post</p>`) {
+		res := renderAll(t, site(t, map[string]string{
+			"news/single.html": `{{define "main"}}{{template "partials/page-head.html" .Page}}{{end}}{{define "partials/page-meta.html"}}<p class="mine">{{.Title}}</p>{{end}}`,
+		}), true)
+		if html := res.pages["/news/post/"]; !strings.Contains(html, `<h1>A post</h1><p class="mine">A post</p>`) {
 			t.Errorf("page-head.html does not use the page-meta.html the layout defines:\n%s", html)
 		}
 	})
+	t.Run("term-link defined again", func(t *testing.T) {
+		// term-link.html has no Go of its own, but terms.html's Go writes
+		// it: a site partial that defines it again turns that off.
+		res := renderAll(t, site(t, map[string]string{
+			"partials/zz-mine.html": `{{define "partials/term-link.html"}}<li class="mine">{{.Name}}</li>{{end}}`,
+		}), true)
+		if html := res.pages["/news/post/"]; !strings.Contains(html, `<li class="mine">Carers</li>`) {
+			t.Errorf("terms.html does not use the term-link.html the site defines:\n%s", html)
+		}
+	})
+	t.Run("base layouts of the site's own", func(t *testing.T) {
+		res := renderAll(t, site(t, map[string]string{
+			"news/baseof.html":   `<!doctype html><html lang="en"><body class="news">{{block "main" .}}{{end}}</body></html>`,
+			"_default/term.html": `{{define "main"}}<h1>{{.Page.Title}}</h1>{{end}}{{define "_default/baseof.html"}}<html><body class="again">{{block "main" .}}{{end}}</body></html>{{end}}`,
+		}), true)
+		for _, p := range res.site.Pages {
+			if p.URL == "/news/post/" || p.URL == "/topics/carers/" {
+				if render.NativeBase(res.r, p) {
+					t.Errorf("%s: the base is written in Go, but its layout set has a base of its own", p.URL)
+				}
+			}
+			if p.URL == "/search/" && !render.NativeBase(res.r, p) {
+				t.Errorf("/search/ uses the theme's base, which should be written in Go")
+			}
+		}
+		if html := res.pages["/news/post/"]; !strings.Contains(html, `<body class="news">`) {
+			t.Errorf("the post does not use news/baseof.html:\n%s", html)
+		}
+		if html := res.pages["/topics/carers/"]; !strings.Contains(html, `<body class="again"><h1>`) {
+			t.Errorf("/topics/carers/ does not use the base its layout defines again:\n%s", html)
+		}
+	})
+	t.Run("a block that ends inside a tag", func(t *testing.T) {
+		// html/template refuses the layout text, whose "</main>" then
+		// falls inside the tag; the Go base must give the same verdict,
+		// not a crash.
+		src := site(t, map[string]string{"news/single.html": `{{define "main"}}<p>{{.Page.Title}}</p><div class="x"{{end}}`})
+		var msgs []string
+		for _, own := range []bool{false, true} {
+			if own {
+				base, err := fs.ReadFile(engage.Theme, "layouts/"+"_default/baseof.html")
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.MkdirAll(filepath.Join(src, "layouts", "_default"), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(src, "layouts", "_default", "baseof.html"), base, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			l := &build.Loader{Options: build.Options{Source: src, Now: "2026-11-23", Theme: engage.Theme}}
+			plan, err := l.Load(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, list := render.New(plan.Site, plan.Layouts, plan.Assets, plan.Markdown, true)
+			if list.Errors() > 0 {
+				t.Fatal(list)
+			}
+			for _, p := range plan.Site.Pages {
+				if p.URL == "/news/post/" {
+					_, err := r.Page(p)
+					if err == nil {
+						t.Fatalf("base in Go %v: no error", !own)
+					}
+					msgs = append(msgs, strings.Replace(err.Error(), " (in the built-in theme)", "", 1))
+				}
+			}
+		}
+		if len(msgs) != 2 || msgs[0] != msgs[1] || !strings.Contains(msgs[0], "baseof.html") || !strings.Contains(msgs[0], "in attribute name") {
+			t.Errorf("errors with the base in Go and as layout text:\n%q\nwant the same, about baseof.html", msgs)
+		}
+	})
+	t.Run("not minified", func(t *testing.T) {
+		res := renderAll(t, site(t, nil), false)
+		if n := render.Natives(res.r); len(n) != 0 {
+			t.Errorf("a site that does not minify gets %v in Go; the Go writes minified HTML", keys(n))
+		}
+	})
 	t.Run("data the layout text cannot use", func(t *testing.T) {
-		src := writeSite(t, map[string]string{
-			"site.yaml":                "title: Test\nbase_url: https://engage.example.org/\norganisation:\n  name: Test Board\ntaxonomies: []\n",
-			"content/news/post.md":     "---\ntitle: A post\ndate: 2026-01-02\n---\nText.\n",
-			"layouts/news/single.html": "{{define \"main\"}}\n{{template \"partials/tag.html\" .}}{{end}}",
-		})
+		src := site(t, map[string]string{"news/single.html": "{{define \"main\"}}\n{{template \"partials/tag.html\" .}}{{end}}"})
 		l := &build.Loader{Options: build.Options{Source: src, Now: "2026-11-23", Theme: engage.Theme}}
 		plan, err := l.Load(context.Background())
 		if err != nil {
@@ -245,9 +353,12 @@ func TestNativePartialsGiveWayToTheSite(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), "tag.html") || !strings.Contains(err.Error(), "Campaign") {
 				t.Errorf("tag.html given the layout's data: error %v, want html/template's, at tag.html, about .Campaign", err)
 			}
+			if n := render.Fallbacks(r); n != 1 {
+				t.Errorf("the Go gave way to layout text %d times, want 1", n)
+			}
 			return
 		}
-		t.Fatal("no page /news/a-post/")
+		t.Fatal("no page /news/post/")
 	})
 }
 

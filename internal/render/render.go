@@ -20,6 +20,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/engage-ssg/engage/internal/diag"
@@ -52,11 +53,9 @@ type Renderer struct {
 	// natives are the theme's partials this site gets written in Go
 	// (see native.go); written has every partial as layout text, for
 	// data the Go does not know.
-	natives map[string]bool
-	written *template.Template
-	// nativeBase are the sets whose base is the theme's baseof.html,
-	// which WritePage writes in Go (native.go).
-	nativeBase map[*template.Template]bool
+	natives   map[string]bool
+	written   *template.Template
+	fallbacks atomic.Int64 // times a Go partial gave way to its layout text
 }
 
 // cacheKey names one rendering of a partial by partialCached.
@@ -88,7 +87,7 @@ func New(s *site.Site, layouts, assets Layers, md *markdown.Markdown, minifyOutp
 	}
 	ts := &templates{layers: layouts, funcs: r.funcs(), sets: map[string]*template.Template{},
 		minify: r.minifier, texts: map[string][2]string{}, orig: map[*template.Template]*template.Template{},
-		stubbed: map[*template.Template]bool{}}
+		stubbed: map[*template.Template]bool{}, baseStubbed: map[*template.Template]bool{}}
 	for _, f := range files {
 		if strings.HasPrefix(f, "partials/") && strings.HasSuffix(f, ".html") {
 			ts.partials = append(ts.partials, f)
@@ -102,8 +101,9 @@ func New(s *site.Site, layouts, assets Layers, md *markdown.Markdown, minifyOutp
 	if r.minifier != nil {
 		// The Go writes the minified layout text, so a site that does
 		// not minify keeps the layout text.
-		r.natives = activeNatives(layouts.FromSite)
+		r.natives = activeNatives(layouts)
 		ts.natives = r.natives
+		ts.nativeBase = layouts.fromTheme(themeBase)
 	}
 	partials, prob := ts.parsePartials()
 	if prob != nil {
@@ -118,7 +118,6 @@ func New(s *site.Site, layouts, assets Layers, md *markdown.Markdown, minifyOutp
 		}
 	}
 	reported := map[string]bool{}
-	themeBaseOK := r.minifier != nil && !layouts.FromSite(themeBase)
 	for _, p := range s.Pages {
 		t, key, prob := ts.lookup(p)
 		if prob != nil {
@@ -129,12 +128,7 @@ func New(s *site.Site, layouts, assets Layers, md *markdown.Markdown, minifyOutp
 			continue
 		}
 		r.sets[p] = t
-		if themeBaseOK && strings.HasPrefix(key, themeBase+"|") {
-			if r.nativeBase == nil {
-				r.nativeBase = map[*template.Template]bool{}
-			}
-			r.nativeBase[t] = true
-		}
+
 	}
 	return r, list
 }
@@ -169,11 +163,7 @@ func (r *Renderer) WritePage(p *site.Page, write func([]byte) error) error {
 	defer pageBuffers.Put(out)
 	out.Reset()
 	data := &Data{Site: r.site, Page: p, Content: template.HTML(content.String())}
-	execute := t.Execute
-	if r.nativeBase[t] {
-		execute = func(w io.Writer, data any) error { return r.base(out, t, data.(*Data)) }
-	}
-	if err := execute(out, data); err != nil {
+	if err := t.Execute(out, data); err != nil {
 		// A layout that fails to execute is reported like a content
 		// problem, at its file and line, as a diag.List. The line is the
 		// layout's as written, not as minified.
@@ -517,6 +507,9 @@ func (r *Renderer) funcs() template.FuncMap {
 		// written in Go (native.go); the theme's partials are parsed as
 		// it, and other layouts should not call it.
 		"themePartial": r.themePartial,
+		// themeBase writes parts of the theme's baseof.html, which is
+		// parsed as calls to it (native.go).
+		"themeBase": r.themeBase,
 		// add and mul do arithmetic for chart layout.
 		"add": func(a, b int) int { return a + b },
 		"mul": func(a, b int) int { return a * b },

@@ -64,6 +64,11 @@ type templates struct {
 	// (native.go); stubbed are the sets parsed so.
 	natives map[string]bool
 	stubbed map[*template.Template]bool
+	// nativeBase is set when the theme's baseof.html is parsed as
+	// {{themeBase}} calls when minifying; baseStubbed are the sets
+	// parsed so.
+	nativeBase  bool
+	baseStubbed map[*template.Template]bool
 }
 
 // lookup returns the template set for a page, parsing it the first time.
@@ -136,6 +141,9 @@ func (ts *templates) set(name string, files []string, natives bool) (*template.T
 		if natives && ts.natives[f] {
 			minified = themePartialCall(f)
 		}
+		if natives && ts.nativeBase && f == themeBase && f == name {
+			minified = themeBaseText
+		}
 		if _, err := m.Parse(minified); err != nil {
 			// The minifier made something Go cannot read: use the layout
 			// as written.
@@ -148,12 +156,21 @@ func (ts *templates) set(name string, files []string, natives bool) (*template.T
 		return orig, nil
 	}
 	if natives {
-		for f := range ts.natives {
-			if t := min.Lookup(f); t != nil && t.Tree != nil && t.Tree.Root.String() != themePartialCall(f) {
+		// A template's tree carries the name of the file text it was
+		// parsed from: another name means a later file defined it again.
+		scope := nativeScope(ts.natives)
+		if ts.nativeBase && name == themeBase {
+			scope[themeBase] = true
+		}
+		for f := range scope {
+			if t := min.Lookup(f); t != nil && t.Tree != nil && t.Tree.ParseName != f {
 				return ts.set(name, files, false)
 			}
 		}
 		ts.stubbed[min] = true
+		if ts.nativeBase && name == themeBase {
+			ts.baseStubbed[min] = true
+		}
 	}
 	ts.orig[min] = orig
 	return min, nil

@@ -2,8 +2,9 @@
 // calls. On Linux, os.OpenFile offers every regular file to the network
 // poller, which refuses it: four fcntl calls and a failed epoll_ctl for
 // each file opened. A build opens each of its 10,000 pages' source and
-// output once, so WriteFile and DirFS's ReadFile open, read or write, and
-// close, and nothing else. Elsewhere they are the os package's.
+// output once, so WriteFile opens, writes and closes, and DirFS's ReadFile
+// opens, asks the size (fstat), reads and closes, and nothing else.
+// Elsewhere they are the os package's.
 package sysfile
 
 import (
@@ -16,7 +17,8 @@ import (
 func DirFS(dir string) fs.FS { return dirFS{os: os.DirFS(dir), dir: dir} }
 
 // dirFS forwards everything but ReadFile to os.DirFS, so that fs.Stat,
-// fs.ReadDir and fs.Sub find the same methods they find there.
+// fs.ReadDir, fs.ReadLink, fs.Lstat and fs.Sub find the methods they find
+// there.
 type dirFS struct {
 	os  fs.FS
 	dir string
@@ -25,6 +27,8 @@ type dirFS struct {
 func (d dirFS) Open(name string) (fs.File, error)          { return d.os.Open(name) }
 func (d dirFS) Stat(name string) (fs.FileInfo, error)      { return fs.Stat(d.os, name) }
 func (d dirFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(d.os, name) }
+func (d dirFS) ReadLink(name string) (string, error)       { return fs.ReadLink(d.os, name) }
+func (d dirFS) Lstat(name string) (fs.FileInfo, error)     { return fs.Lstat(d.os, name) }
 
 // ReadFile reads the named file, as os.DirFS's ReadFile does.
 func (d dirFS) ReadFile(name string) ([]byte, error) {

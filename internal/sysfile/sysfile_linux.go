@@ -3,6 +3,7 @@
 package sysfile
 
 import (
+	"io"
 	"io/fs"
 
 	"golang.org/x/sys/unix"
@@ -11,8 +12,9 @@ import (
 // fast is true: DirFS reads with readFile.
 const fast = true
 
-// WriteFile writes data to the named file, creating it with perm (before
-// the umask) or truncating it, as os.WriteFile does.
+// WriteFile writes data to the named file, creating it with perm's
+// permission bits (before the umask) or truncating it, as os.WriteFile
+// does.
 func WriteFile(name string, data []byte, perm fs.FileMode) error {
 	fd, err := open(name, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, uint32(perm.Perm()))
 	if err != nil {
@@ -22,6 +24,9 @@ func WriteFile(name string, data []byte, perm fs.FileMode) error {
 		n, err := unix.Write(fd, data)
 		if err == unix.EINTR {
 			continue
+		}
+		if err == nil && n == 0 {
+			err = io.ErrShortWrite // as os.File's Write says it
 		}
 		if err != nil {
 			unix.Close(fd)

@@ -35,6 +35,16 @@ func TestWriteFile(t *testing.T) {
 	if mode := info.Mode().Perm(); mode&0o600 != 0o600 || mode&0o111 != 0 {
 		t.Errorf("mode %v, want rw for the owner and no execute", mode)
 	}
+	// A new file gets perm (no umask takes bits of 0600 away).
+	private := filepath.Join(dir, "private.txt")
+	if err := sysfile.WriteFile(private, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if info, err := os.Stat(private); err != nil {
+		t.Error(err)
+	} else if info.Mode().Perm() != 0o600 {
+		t.Errorf("a file written with 0600 has mode %v", info.Mode())
+	}
 	// A folder that is not there: the error names the file, as
 	// os.WriteFile's does.
 	missing := filepath.Join(dir, "no", "page.html")
