@@ -1,15 +1,12 @@
 package render_test
 
 import (
-	"context"
 	"html/template"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	engage "github.com/engage-ssg/engage"
-	"github.com/engage-ssg/engage/internal/build"
 	"github.com/engage-ssg/engage/internal/render"
 	"github.com/engage-ssg/engage/internal/site"
 )
@@ -57,14 +54,7 @@ var headSite = map[string]string{
 
 func TestHeadMetaMatchesTheLayoutItReplaced(t *testing.T) {
 	src := writeSite(t, headSite)
-	l := &build.Loader{Options: build.Options{Source: src, Now: "2026-11-23", Theme: engage.Theme}}
-	plan, err := l.Load(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if plan.Problems.Errors() > 0 {
-		t.Fatal(plan.Problems)
-	}
+	plan := loadPlan(t, src)
 	// Not minified: the reference is layout text as written, one tag a
 	// line; minified, headMeta writes the same without the line breaks.
 	r, list := render.New(plan.Site, plan.Layouts, plan.Assets, plan.Markdown, false)

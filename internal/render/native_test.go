@@ -82,9 +82,8 @@ type rendered struct {
 	site  *site.Site
 }
 
-// renderAll renders every page of the site at src, minified or not, on
-// four goroutines at once, as a build does.
-func renderAll(t *testing.T, src string, minify bool) rendered {
+// loadPlan loads the site at src, which must have no errors.
+func loadPlan(t *testing.T, src string) *build.Plan {
 	t.Helper()
 	l := &build.Loader{Options: build.Options{Source: src, Now: "2026-11-23", Theme: engage.Theme}}
 	plan, err := l.Load(context.Background())
@@ -94,10 +93,53 @@ func renderAll(t *testing.T, src string, minify bool) rendered {
 	if plan.Problems.Errors() > 0 {
 		t.Fatal(plan.Problems)
 	}
+	return plan
+}
+
+// newRenderer loads the site at src and makes its renderer, minifying or
+// not.
+func newRenderer(t *testing.T, src string, minify bool) (*render.Renderer, *build.Plan) {
+	t.Helper()
+	plan := loadPlan(t, src)
 	r, list := render.New(plan.Site, plan.Layouts, plan.Assets, plan.Markdown, minify)
 	if list.Errors() > 0 {
 		t.Fatal(list)
 	}
+	return r, plan
+}
+
+// pageAt returns the page of plan at url.
+func pageAt(t *testing.T, plan *build.Plan, url string) *site.Page {
+	t.Helper()
+	for _, p := range plan.Site.Pages {
+		if p.URL == url {
+			return p
+		}
+	}
+	t.Fatalf("no page %s", url)
+	return nil
+}
+
+// ownBase copies the theme's _default/baseof.html into the site at src.
+func ownBase(t *testing.T, src string) {
+	t.Helper()
+	base, err := fs.ReadFile(engage.Theme, "layouts/_default/baseof.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(src, "layouts", "_default"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(src, "layouts", "_default", "baseof.html"), base, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// renderAll renders every page of the site at src, minified or not, on
+// four goroutines at once, as a build does.
+func renderAll(t *testing.T, src string, minify bool) rendered {
+	t.Helper()
+	r, plan := newRenderer(t, src, minify)
 	out := rendered{pages: map[string]string{}, r: r, site: plan.Site}
 	var mu sync.Mutex
 	var wg sync.WaitGroup
@@ -146,16 +188,7 @@ func TestNativePartialsMatchTheirLayouts(t *testing.T) {
 	if err := os.CopyFS(filepath.Join(src, "layouts", "partials"), partials); err != nil {
 		t.Fatal(err)
 	}
-	base, err := fs.ReadFile(engage.Theme, "layouts/_default/baseof.html")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.MkdirAll(filepath.Join(src, "layouts", "_default"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(src, "layouts", "_default", "baseof.html"), base, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	ownBase(t, src)
 	refs := renderAll(t, src, true)
 	ref, none := refs.pages, render.Natives(refs.r)
 	if len(none) != 0 {
@@ -294,35 +327,14 @@ func TestNativePartialsGiveWayToTheSite(t *testing.T) {
 		var msgs []string
 		for _, own := range []bool{false, true} {
 			if own {
-				base, err := fs.ReadFile(engage.Theme, "layouts/"+"_default/baseof.html")
-				if err != nil {
-					t.Fatal(err)
-				}
-				if err := os.MkdirAll(filepath.Join(src, "layouts", "_default"), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(filepath.Join(src, "layouts", "_default", "baseof.html"), base, 0o644); err != nil {
-					t.Fatal(err)
-				}
+				ownBase(t, src)
 			}
-			l := &build.Loader{Options: build.Options{Source: src, Now: "2026-11-23", Theme: engage.Theme}}
-			plan, err := l.Load(context.Background())
-			if err != nil {
-				t.Fatal(err)
+			r, plan := newRenderer(t, src, true)
+			_, err := r.Page(pageAt(t, plan, "/news/post/"))
+			if err == nil {
+				t.Fatalf("base in Go %v: no error", !own)
 			}
-			r, list := render.New(plan.Site, plan.Layouts, plan.Assets, plan.Markdown, true)
-			if list.Errors() > 0 {
-				t.Fatal(list)
-			}
-			for _, p := range plan.Site.Pages {
-				if p.URL == "/news/post/" {
-					_, err := r.Page(p)
-					if err == nil {
-						t.Fatalf("base in Go %v: no error", !own)
-					}
-					msgs = append(msgs, strings.Replace(err.Error(), " (in the built-in theme)", "", 1))
-				}
-			}
+			msgs = append(msgs, strings.Replace(err.Error(), " (in the built-in theme)", "", 1))
 		}
 		if len(msgs) != 2 || msgs[0] != msgs[1] || !strings.Contains(msgs[0], "baseof.html") || !strings.Contains(msgs[0], "in attribute name") {
 			t.Errorf("errors with the base in Go and as layout text:\n%q\nwant the same, about baseof.html", msgs)
@@ -336,29 +348,14 @@ func TestNativePartialsGiveWayToTheSite(t *testing.T) {
 	})
 	t.Run("data the layout text cannot use", func(t *testing.T) {
 		src := site(t, map[string]string{"news/single.html": "{{define \"main\"}}\n{{template \"partials/tag.html\" .}}{{end}}"})
-		l := &build.Loader{Options: build.Options{Source: src, Now: "2026-11-23", Theme: engage.Theme}}
-		plan, err := l.Load(context.Background())
-		if err != nil {
-			t.Fatal(err)
+		r, plan := newRenderer(t, src, true)
+		_, err := r.Page(pageAt(t, plan, "/news/post/"))
+		if err == nil || !strings.Contains(err.Error(), "tag.html") || !strings.Contains(err.Error(), "Campaign") {
+			t.Errorf("tag.html given the layout's data: error %v, want html/template's, at tag.html, about .Campaign", err)
 		}
-		r, list := render.New(plan.Site, plan.Layouts, plan.Assets, plan.Markdown, true)
-		if list.Errors() > 0 {
-			t.Fatal(list)
+		if n := render.Fallbacks(r); n != 1 {
+			t.Errorf("the Go gave way to layout text %d times, want 1", n)
 		}
-		for _, p := range plan.Site.Pages {
-			if p.URL != "/news/post/" {
-				continue
-			}
-			_, err := r.Page(p)
-			if err == nil || !strings.Contains(err.Error(), "tag.html") || !strings.Contains(err.Error(), "Campaign") {
-				t.Errorf("tag.html given the layout's data: error %v, want html/template's, at tag.html, about .Campaign", err)
-			}
-			if n := render.Fallbacks(r); n != 1 {
-				t.Errorf("the Go gave way to layout text %d times, want 1", n)
-			}
-			return
-		}
-		t.Fatal("no page /news/post/")
 	})
 }
 

@@ -63,14 +63,12 @@ func TestDirFS(t *testing.T) {
 		"content/empty.md":       "",
 		"content/big.md":         string(bytes.Repeat([]byte("word "), 50_000)),
 	}
+	tree := fstest.MapFS{}
 	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		tree[name] = &fstest.MapFile{Data: []byte(data), Mode: 0o644}
+	}
+	if err := os.CopyFS(dir, tree); err != nil {
+		t.Fatal(err)
 	}
 	fsys := sysfile.DirFS(dir)
 	for name, data := range files {
