@@ -128,7 +128,6 @@ func New(s *site.Site, layouts, assets Layers, md *markdown.Markdown, minifyOutp
 			continue
 		}
 		r.sets[p] = t
-
 	}
 	return r, list
 }
