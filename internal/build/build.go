@@ -421,15 +421,16 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// forgetPositions lets go of what only the checks and engage serve need
-// once the site has been checked: where each field was written, the
-// front matter as written, and a body's links once they are resolved
-// (markdown.Doc.ForgetLinks). A large site holds a map of positions per
-// page.
+// forgetPositions lets go of what only the checks, resolving and engage
+// serve need once the site has been checked: where each field was
+// written, the front matter as written, the terms as written (the page's
+// Terms hold them resolved), and a body's links once they are resolved
+// (markdown.Doc.ForgetLinks). A large site holds a map of positions and
+// one of terms per page.
 func forgetPositions(s *site.Site) {
 	for _, p := range s.Pages {
 		if cp := p.Source; cp != nil {
-			cp.Positions, cp.Front = nil, nil
+			cp.Positions, cp.Front, cp.Meta.Terms = nil, nil, nil
 			if cp.Body != nil {
 				cp.Body.ForgetLinks(p.LinkDests, p.LinkLabels)
 			}

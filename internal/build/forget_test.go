@@ -1,0 +1,46 @@
+package build
+
+import (
+	"context"
+	"os"
+	"testing"
+	"testing/fstest"
+)
+
+// TestForgetPositions checks that a build lets go of what only the checks,
+// resolving and engage serve need, and keeps what rendering needs.
+func TestForgetPositions(t *testing.T) {
+	src := t.TempDir()
+	site := fstest.MapFS{
+		"site.yaml":            {Data: []byte("title: Test\nbase_url: https://engage.example.org/\norganisation:\n  name: Test Board\ntaxonomies: [topics]\n")},
+		"content/news/post.md": {Data: []byte("---\ntitle: A post\ndate: 2026-01-02\ntopics: [Carers]\n---\nRead [the plan](/news/).\n")},
+	}
+	if err := os.CopyFS(src, site); err != nil {
+		t.Fatal(err)
+	}
+	plan, err := (&Loader{Options: Options{Source: src, Now: "2026-11-23"}}).Load(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plan.Problems.Errors() > 0 {
+		t.Fatal(plan.Problems)
+	}
+	forgetPositions(plan.Site)
+	for _, p := range plan.Site.Pages {
+		cp := p.Source
+		if cp == nil || p.URL != "/news/post/" {
+			continue
+		}
+		if cp.Positions != nil || cp.Front != nil || cp.Meta.Terms != nil {
+			t.Errorf("kept positions %v, front matter %q, terms %v", cp.Positions != nil, cp.Front, cp.Meta.Terms)
+		}
+		if len(p.Terms) != 1 || p.Terms[0].Name != "Carers" {
+			t.Errorf("the page's resolved terms are %v, want Carers", p.Terms)
+		}
+		if len(cp.Body.Links) != 0 || len(p.LinkDests) != 1 {
+			t.Errorf("kept %d links as written and %d resolved, want 0 and 1", len(cp.Body.Links), len(p.LinkDests))
+		}
+		return
+	}
+	t.Fatal("no page /news/post/")
+}
