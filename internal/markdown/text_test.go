@@ -108,14 +108,19 @@ func corpusBodies(b *testing.B, pages int) []*Doc {
 	return docs
 }
 
-// BenchmarkHTMLText reads the text of 200 baked corpus pages.
-func BenchmarkHTMLText(b *testing.B) {
-	docs := corpusBodies(b, 200)
+// bakedSize is the size of the docs' baked HTML, for b.SetBytes.
+func bakedSize(docs []*Doc) int64 {
 	size := 0
 	for _, d := range docs {
 		size += d.baked.size
 	}
-	b.SetBytes(int64(size))
+	return int64(size)
+}
+
+// BenchmarkHTMLText reads the text of 200 baked corpus pages.
+func BenchmarkHTMLText(b *testing.B) {
+	docs := corpusBodies(b, 200)
+	b.SetBytes(bakedSize(docs))
 	for b.Loop() {
 		for _, d := range docs {
 			d.Text()
@@ -127,11 +132,7 @@ func BenchmarkHTMLText(b *testing.B) {
 // as the search index does.
 func BenchmarkAppendText(b *testing.B) {
 	docs := corpusBodies(b, 200)
-	size := 0
-	for _, d := range docs {
-		size += d.baked.size
-	}
-	b.SetBytes(int64(size))
+	b.SetBytes(bakedSize(docs))
 	var buf []byte
 	for b.Loop() {
 		for _, d := range docs {
