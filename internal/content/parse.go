@@ -147,7 +147,7 @@ func Parse(p string, data []byte, opts Options) (*Page, diag.List) {
 	d := schema.Decoder{Path: p, LineOffset: 1, ExtraKeys: opts.Taxonomies}
 	fm = lineBreaks(fm)
 	var node yaml.Node
-	if err := yaml.Unmarshal(fm, &node); err != nil {
+	if err := schema.Unmarshal(fm, &node); err != nil {
 		d.Decode(fm, &page.Meta) // reports the syntax error with its line
 		// Keep the page, with its body, so that links to it and its
 		// easy-read version are not reported as problems too.

@@ -68,7 +68,7 @@ func (d *Decoder) Decode(text []byte, v any) {
 		d.Positions = Positions{}
 	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal(text, &doc); err != nil {
+	if err := Unmarshal(text, &doc); err != nil {
 		line, msg := yamlError(err)
 		// A problem found at the end of the text belongs on its last line.
 		if last := bytes.Count(text, []byte("\n")) + 1; len(text) > 0 && text[len(text)-1] == '\n' && line >= last {
