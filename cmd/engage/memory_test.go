@@ -93,19 +93,20 @@ func TestGOGCFor(t *testing.T) {
 		want int
 	}{
 		{0, maxGOGC},               // nothing live yet: as late as allowed
-		{8 * mib, maxGOGC},         // 128 MiB would need 1,500: capped
-		{32 * mib, 300},            // a heap goal of 128 MiB
-		{64 * mib, 100},            // Go's default gives 128 MiB itself
-		{100 * mib, 100},           // and more past it
+		{8 * mib, maxGOGC},         // 256 MiB would need 3,100: capped
+		{32 * mib, 700},            // a heap goal of 256 MiB
+		{100 * mib, 156},           // 256 MiB, rounded up
+		{128 * mib, 100},           // Go's default gives 256 MiB itself
+		{200 * mib, 100},           // and more past it
 		{largeHeap + 1, largeGOGC}, // a large heap: collected more often
 	} {
 		if got := gogcFor(tt.live); got != tt.want {
 			t.Errorf("gogcFor(%d MiB) = %d, want %d", tt.live/mib, got, tt.want)
 		}
 	}
-	// Every live heap from 15 MiB (where maxGOGC stops capping) to
+	// Every live heap from 29 MiB (where maxGOGC stops capping) to
 	// largeHeap gets a goal of at least smallHeapGoal, rounding included.
-	for live := uint64(15 * mib); live <= largeHeap; live += mib/3 + 1 {
+	for live := uint64(29 * mib); live <= largeHeap; live += mib/3 + 1 {
 		if g := gogcFor(live); live+live*uint64(g)/100 < smallHeapGoal {
 			t.Fatalf("gogcFor(%d) = %d: heap goal %d, under smallHeapGoal", live, g, live+live*uint64(g)/100)
 		}

@@ -104,7 +104,6 @@ type quickParser struct {
 func (p *quickParser) splitLines() {
 	n := strings.Count(p.src, "\n") + 1
 	p.lines = make([]quickLine, 0, n)
-	p.nodes = make([]yaml.Node, 0, 2*n+4)
 	start := 0
 	for no := 1; start <= len(p.src); no++ {
 		end := strings.IndexByte(p.src[start:], '\n')
@@ -120,6 +119,9 @@ func (p *quickParser) splitLines() {
 		}
 		start = end + 1
 	}
+	// A line has a key and its value, or an item, or a key with its
+	// list or fields below it; lists in brackets may need more.
+	p.nodes = make([]yaml.Node, 0, 2*len(p.lines)+1)
 }
 
 // node adds a node; nodes already given out keep their place.
