@@ -62,8 +62,7 @@ func (r *resolver) atoz() {
 	index := &Page{Kind: KindSection, Type: "a-z", Section: "a-z", URL: "/a-z/", Title: "A to Z",
 		Summary: "Every page of this website, by the first letter of its title."}
 	for _, l := range letters {
-		ps := byLetter[l]
-		sort.SliceStable(ps, func(i, j int) bool { return strings.ToLower(ps[i].Title) < strings.ToLower(ps[j].Title) })
+		ps := byTitle(byLetter[l])
 		name := strings.ToUpper(l)
 		if l == "0-9" {
 			name = "0 to 9"
@@ -77,6 +76,23 @@ func (r *resolver) atoz() {
 	for _, p := range r.paginate(index, config.File, 0) {
 		r.s.Pages = append(r.s.Pages, p)
 	}
+}
+
+// byTitle sorts pages by their titles in lower case, keeping the order of
+// equal titles; each title is lowered once, not at every comparison.
+func byTitle(ps []*Page) []*Page {
+	keyed := make([]struct {
+		key string
+		p   *Page
+	}, len(ps))
+	for i, p := range ps {
+		keyed[i].key, keyed[i].p = strings.ToLower(p.Title), p
+	}
+	sort.SliceStable(keyed, func(i, j int) bool { return keyed[i].key < keyed[j].key })
+	for i := range keyed {
+		ps[i] = keyed[i].p
+	}
+	return ps
 }
 
 // Letter is the A to Z section of a title: "a" to "z", or "0-9" for
