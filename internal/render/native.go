@@ -35,9 +35,14 @@ type native struct {
 	// uses are the partials its layout text includes, which must be the
 	// theme's too.
 	uses []string
-	// write writes the partial for data to b, or reports false, having
-	// written nothing, when data is not what it knows how to write.
+	// write writes the partial for data to b, or reports false when data
+	// is not what it knows how to write (b is then thrown away).
 	write func(r *Renderer, b *strings.Builder, data any) bool
+	// main is set for a page layout whose "main" block is written in Go
+	// (native_single.go). It is parsed as {{define "main"}}{{themePartial
+	// name .}}{{end}}, and only in a set whose base is the theme's
+	// baseof.html, which gives the block the layout's data.
+	main bool
 }
 
 // natives are the partials written in Go, by file under layouts/.
@@ -60,6 +65,12 @@ func init() {
 		"partials/card.html":       {uses: []string{"partials/tag.html"}, write: (*Renderer).cardData},
 		"partials/page-list.html":  {uses: []string{"partials/card.html"}, write: (*Renderer).pageList},
 		"partials/pagination.html": {write: (*Renderer).pagination},
+		"events/single.html": {uses: []string{"partials/page-head.html", "partials/page-foot.html", "partials/card.html"},
+			write: (*Renderer).eventMain, main: true},
+		"campaigns/single.html": {uses: []string{"partials/page-head.html", "partials/page-foot.html", "partials/card.html"},
+			write: (*Renderer).campaignMain, main: true},
+		"updates/single.html": {uses: []string{"partials/page-head.html", "partials/page-foot.html"},
+			write: (*Renderer).updateMain, main: true},
 	}
 }
 
@@ -77,8 +88,26 @@ func (r *Renderer) themePartial(name string, data any) (template.HTML, error) {
 		return template.HTML(b.String()), nil
 	}
 	r.fallbacks.Add(1)
+	if n.main {
+		return r.execMain(data)
+	}
 	return r.execPartial(r.written, name, data)
 }
+
+// execMain executes the layout text of the "main" block of the page in
+// data, for a layout whose block is written in Go but was given data the
+// Go does not know. The layout is run as written, unminified.
+func (r *Renderer) execMain(data any) (template.HTML, error) {
+	d, ok := data.(*Data)
+	if !ok || d == nil || r.templates.orig[r.sets[d.Page]] == nil {
+		return "", fmt.Errorf("a page layout's main block is for the theme's own baseof.html, which gives it the page's data")
+	}
+	return r.execPartial(r.templates.orig[r.sets[d.Page]], "main", data)
+}
+
+// nativeMain reports whether name is a page layout whose "main" block is
+// written in Go.
+func nativeMain(name string) bool { return natives[name].main }
 
 // activeNatives returns which natives a site may use: those whose file,
 // and every file their layout text includes, come from the theme.
@@ -455,26 +484,33 @@ func (r *Renderer) pageList(b *strings.Builder, data any) bool {
 	b.WriteString(`<ul class="card-list">`)
 	for _, p := range pages {
 		b.WriteByte('\n')
-		if p == nil {
-			continue // {{with .Page}} of nothing
-		}
-		key := cardKey(p, 2)
-		r.cacheMu.RLock()
-		h, ok := r.cache[key]
-		r.cacheMu.RUnlock()
-		if !ok {
-			var c strings.Builder
-			c.Grow(512)
-			r.card(&c, p, 2)
-			h = template.HTML(c.String())
-			r.cacheMu.Lock()
-			r.cache[key] = h
-			r.cacheMu.Unlock()
-		}
-		b.WriteString(string(h))
+		r.cachedCard(b, p, 2)
 	}
 	b.WriteString(`</ul>`)
 	return true
+}
+
+// cachedCard writes p's card under a heading of level, cached as
+// {{partialCached "partials/card.html" (dict "Page" . "Level" level) .
+// level}} caches it; nothing for no page ({{with .Page}} of nothing).
+func (r *Renderer) cachedCard(b *strings.Builder, p *site.Page, level int) {
+	if p == nil {
+		return
+	}
+	key := cardKey(p, level)
+	r.cacheMu.RLock()
+	h, ok := r.cache[key]
+	r.cacheMu.RUnlock()
+	if !ok {
+		var c strings.Builder
+		c.Grow(512)
+		r.card(&c, p, level)
+		h = template.HTML(c.String())
+		r.cacheMu.Lock()
+		r.cache[key] = h
+		r.cacheMu.Unlock()
+	}
+	b.WriteString(string(h))
 }
 
 // writeRelURL writes a site path as {{relURL .}} in an href attribute.

@@ -46,6 +46,11 @@ Body.
 	"content/events/hybrid-edge.md":   "---\ntitle: Board & \"you\"\nstart: 2026-12-25T02:30\nend: 2026-12-25T04:00\nattendance: hybrid\nvenue:\n  name: Town <Hall> & Co\n  address: High Street\n  postcode: ZZ1 1AA\nonline_url: https://meet.example.org/board\n---\nText.\n",
 	"content/campaigns/no-dates.md":   "---\ntitle: Tell us + more\nkind: survey\n---\nText.\n",
 	"content/campaigns/opens-only.md": "---\ntitle: Opens soon\nkind: consultation\nopens: 2027-01-10\n---\nText.\n",
+	"content/events/odd-values.md": "---\ntitle: Q&A \"night\" + <more>\nstart: 2027-02-01T18:00\nend: 2027-02-01T19:00\nattendance: online\n" +
+		"online_url: https://meet.example.org/a b?x=<1>&y='2'\naccessibility_notes: Step-free <entrance> & \"quiet\" room\n" +
+		"booking:\n  url: javascript:alert(1)\n  capacity: 12\ncontact:\n  name: O'Neil & co\n  email: o'neil+events@example.org\n  phone: 01234 567 890\n---\nText.\n",
+	"content/campaigns/closes-today.md": "---\ntitle: Last call & \"more\"\nkind: consultation\nopens: 2026-10-01\ncloses: 2026-11-23\n" +
+		"why: Because <we> & \"you\" + them\ncontact:\n  name: Team\n  email: team+x@example.org\n---\nText.\n",
 }
 
 // nativeSite copies the demo site into a temporary folder, with a title
@@ -121,16 +126,20 @@ func pageAt(t *testing.T, plan *build.Plan, url string) *site.Page {
 }
 
 // ownBase copies the theme's _default/baseof.html into the site at src.
-func ownBase(t *testing.T, src string) {
+func ownBase(t *testing.T, src string) { ownLayout(t, src, "_default/baseof.html") }
+
+// ownLayout copies the theme's layout name into the site at src.
+func ownLayout(t *testing.T, src, name string) {
 	t.Helper()
-	base, err := fs.ReadFile(engage.Theme, "layouts/_default/baseof.html")
+	text, err := fs.ReadFile(engage.Theme, "layouts/"+name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.MkdirAll(filepath.Join(src, "layouts", "_default"), 0o755); err != nil {
+	dst := filepath.Join(src, "layouts", filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(src, "layouts", "_default", "baseof.html"), base, 0o644); err != nil {
+	if err := os.WriteFile(dst, text, 0o644); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -173,14 +182,16 @@ func TestNativePartialsMatchTheirLayouts(t *testing.T) {
 	src := nativeSite(t)
 	res := renderAll(t, src, true)
 	got, active, s := res.pages, render.Natives(res.r), res.site
-	want := []string{"_default/baseof.html", "partials/applies.html", "partials/breadcrumbs.html", "partials/card.html", "partials/documents.html",
+	singles := []string{"campaigns/single.html", "events/single.html", "updates/single.html"}
+	want := []string{"_default/baseof.html", "campaigns/single.html", "events/single.html", "partials/applies.html", "partials/breadcrumbs.html", "partials/card.html", "partials/documents.html",
 		"partials/page-foot.html", "partials/page-head.html", "partials/page-list.html", "partials/page-meta.html", "partials/pagination.html",
-		"partials/review.html", "partials/tag.html", "partials/terms.html"}
+		"partials/review.html", "partials/tag.html", "partials/terms.html", "updates/single.html"}
 	if names := keys(active); !slices.Equal(names, want) {
 		t.Fatalf("partials written in Go: %v, want %v", names, want)
 	}
 
-	// The same site, with the theme's partials as its own.
+	// The same site, with the theme's partials, base and page layouts
+	// written in Go as its own.
 	partials, err := fs.Sub(engage.Theme, "layouts/partials")
 	if err != nil {
 		t.Fatal(err)
@@ -189,6 +200,9 @@ func TestNativePartialsMatchTheirLayouts(t *testing.T) {
 		t.Fatal(err)
 	}
 	ownBase(t, src)
+	for _, name := range singles {
+		ownLayout(t, src, name)
+	}
 	refs := renderAll(t, src, true)
 	ref, none := refs.pages, render.Natives(refs.r)
 	if len(none) != 0 {
@@ -219,6 +233,19 @@ func TestNativePartialsMatchTheirLayouts(t *testing.T) {
 		`<strong class="tag tag--cancelled">`, `<strong class="tag tag--open">`, `<strong class="tag tag--done">`,
 		`There is nothing here at the moment.`, `<p class="pagination__status">Page 2 of `, `aria-current="page" aria-label="Page 1, current page">1</a>`,
 		`<li class="pagination__gap" aria-hidden="true">&ctdot;</li>`, `rel="prev">Previous`, `rel="next">Next`, `<html lang="cy">`, `/our%20site/`, `Tom&#39;s &#34;plan&#34; &#43; &lt;b&gt;bold&lt;/b&gt; &amp; more`,
+		// The page layouts written in Go.
+		`This event has been cancelled.</strong> If you have questions, email <a href="mailto:`, `This event has been postponed.`,
+		`</del> (postponed)`, `This event has moved to a new date.</strong> It was going to be on `, `This event is now online only.`,
+		`This event has already happened.`, `<dt>How to attend</dt><dd>In person</dd>`, `<dd>Online</dd>`, `<dd>In person or online</dd>`,
+		`<dt>Where</dt><dd>`, `Join the event online<span class="visually-hidden">: `, `You need to book.`, `You do not need to book.`,
+		` places.`, `Book a place<span`, `<dt>Part of</dt>`, `event.ics">Add to calendar`, `<ul class="accessibility-list"><li>`,
+		`<h2 id="page--getting-in">Getting there and getting in</h2><p>`, `<h2 id="page--outcomes">What came of it</h2><ul class="card-list">`,
+		`<h2 id="page--contact">Contact</h2>`, `<br>Email: <a href="mailto:`, `<br>Phone: <a class="phone" href="tel:`,
+		` is open</h2>`, ` closes today, `, ` days left)</h2>`, `, 11:59pm on `, ` opens on `, ` has been withdrawn.</strong>`,
+		` is paused.</strong>`, `(open all day)`, `<h2 id="page--why">`, `<section class="respond"`, `<h2 id="page--what-happens-next">`,
+		`<h2 id="page--events">Events for this `, `We are looking at what people told us.`, ` has closed, we will publish what we did`,
+		`<h2 id="page--we-asked">`, `<h2 id="page--we-did">We did</h2>`, `What we could do</h2>`, `What we are doing</h2>`,
+		`<h2 id="page--why-not">`, `<progress max="100" value="`, `<dt>What this came from</dt>`,
 	} {
 		if !strings.Contains(all, s) {
 			t.Errorf("no page has %q: the test does not cover that branch", s)

@@ -455,15 +455,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		// is "outcome-published".
 		"class": func(s string) string { return strings.ReplaceAll(strings.ToLower(s), " ", "-") },
 		// daysLeft words the days until a consultation closes.
-		"daysLeft": func(n int) string {
-			switch n {
-			case 0:
-				return "closes today"
-			case 1:
-				return "1 day left"
-			}
-			return fmt.Sprintf("%d days left", n)
-		},
+		"daysLeft": daysLeft,
 		// percent turns a count into a share of a total, for chart bars.
 		"percent": func(n, total int) int {
 			if total == 0 {
@@ -524,4 +516,15 @@ func (r *Renderer) funcs() template.FuncMap {
 			return out
 		},
 	}
+}
+
+// daysLeft words the days until a consultation closes.
+func daysLeft(n int) string {
+	switch n {
+	case 0:
+		return "closes today"
+	case 1:
+		return "1 day left"
+	}
+	return fmt.Sprintf("%d days left", n)
 }

@@ -139,7 +139,12 @@ func (ts *templates) set(name string, files []string, natives bool) (*template.T
 			continue
 		}
 		if natives && ts.natives[f] {
-			minified = themePartialCall(f)
+			switch {
+			case !nativeMain(f):
+				minified = themePartialCall(f)
+			case ts.nativeBase && name == themeBase:
+				minified = `{{define "main"}}` + themePartialCall(f) + `{{end}}`
+			}
 		}
 		if natives && ts.nativeBase && f == themeBase && f == name {
 			minified = themeBaseText

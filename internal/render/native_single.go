@@ -1,0 +1,377 @@
+package render
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/engage-ssg/engage/internal/content"
+	"github.com/engage-ssg/engage/internal/engagement"
+	"github.com/engage-ssg/engage/internal/site"
+)
+
+// The "main" blocks of the theme's event, campaign and update pages are
+// written in Go too (see native.go): after the head and foot of a page
+// and its cards, they were the most layout text a build of an
+// engagement site executes. They are used only under the theme's own
+// base layout, which gives the block the layout's data.
+
+// eventMain is the "main" block of events/single.html.
+func (r *Renderer) eventMain(b *strings.Builder, data any) bool {
+	d, ok := data.(*Data)
+	if !ok || d == nil || d.Page == nil || d.Page.Event == nil {
+		return false
+	}
+	p, e := d.Page, d.Page.Event
+	r.pageHead(b, p)
+	switch {
+	case e.Status == "cancelled":
+		b.WriteString(`<div class="callout callout--warning" role="note"><p><strong>This event has been cancelled.</strong>`)
+		if e.Contact.Email != "" {
+			b.WriteString(` If you have questions, email `)
+			writeMailto(b, e.Contact.Email)
+			b.WriteString(`.`)
+		}
+		b.WriteString(`</p></div>`)
+	case e.Status == "postponed":
+		b.WriteString(`<div class="callout callout--warning" role="note"><p><strong>This event has been postponed.</strong> We will publish a new date here.</p></div>`)
+	case e.Status == "rescheduled":
+		b.WriteString(`<div class="callout callout--warning" role="note"><p><strong>This event has moved to a new date.</strong>`)
+		if e.PreviousWhen != "" {
+			b.WriteString(` It was going to be on `)
+			writeEscaped(b, e.PreviousWhen)
+			b.WriteString(`.`)
+		}
+		b.WriteString(` It is now on `)
+		writeEscaped(b, e.When)
+		b.WriteString(`.</p></div>`)
+	case e.Status == "moved-online":
+		b.WriteString(`<div class="callout callout--warning" role="note"><p><strong>This event is now online only.</strong> Do not go to the venue.</p></div>`)
+	case e.Past:
+		b.WriteString(`<div class="inset"><p>This event has already happened.</p></div>`)
+	}
+	b.WriteString(`<dl class="summary-list"><div class="summary-list__row"><dt>When</dt><dd>`)
+	if e.Status == "postponed" {
+		b.WriteString(`<del>`)
+		writeEscaped(b, e.When)
+		b.WriteString(`</del> (postponed)`)
+	} else {
+		b.WriteString(`<time datetime="`)
+		if !e.Start.IsZero() {
+			writeEscaped(b, e.Start.In(r.site.Config.Location).Format(time.RFC3339))
+		}
+		b.WriteString(`">`)
+		writeEscaped(b, e.When)
+		b.WriteString(`</time>`)
+	}
+	b.WriteString(`</dd></div><div class="summary-list__row"><dt>How to attend</dt><dd>`)
+	switch e.Attendance {
+	case "in-person":
+		b.WriteString("In person")
+	case "online":
+		b.WriteString("Online")
+	default:
+		b.WriteString("In person or online")
+	}
+	b.WriteString(`</dd></div>`)
+	if e.Attendance != "online" && e.Status != "moved-online" && e.Venue.Name != "" {
+		b.WriteString(`<div class="summary-list__row"><dt>Where</dt><dd>`)
+		writeEscaped(b, e.Venue.Name)
+		for _, line := range []string{e.Venue.Address, e.Venue.Postcode} {
+			if line != "" {
+				b.WriteString(`<br>`)
+				writeEscaped(b, line)
+			}
+		}
+		b.WriteString(`</dd></div>`)
+	}
+	if e.OnlineURL != "" && e.Status != "cancelled" {
+		b.WriteString(`<div class="summary-list__row"><dt>Join online</dt><dd><a href="`)
+		writeURL(b, filterURL(e.OnlineURL))
+		b.WriteString(`">Join the event online`)
+		hiddenTitle(b, p)
+		b.WriteString(`</a></dd></div>`)
+	}
+	if bk := e.Booking; bk.URL != "" || bk.Required || bk.Capacity != 0 {
+		b.WriteString(`<div class="summary-list__row"><dt>Booking</dt><dd>`)
+		if bk.Required {
+			b.WriteString(`You need to book.`)
+		} else {
+			b.WriteString(`You do not need to book.`)
+		}
+		if bk.Capacity != 0 {
+			b.WriteString(` There are `)
+			b.WriteString(strconv.Itoa(bk.Capacity))
+			b.WriteString(` places.`)
+		}
+		if bk.URL != "" {
+			b.WriteString(` <a href="`)
+			writeURL(b, filterURL(bk.URL))
+			b.WriteString(`">Book a place`)
+			hiddenTitle(b, p)
+			b.WriteString(`</a>`)
+		}
+		b.WriteString(`</dd></div>`)
+	}
+	if c := e.Campaign; c != nil {
+		b.WriteString(`<div class="summary-list__row"><dt>Part of</dt><dd><a href="`)
+		r.writeRelURL(b, c.URL)
+		b.WriteString(`">`)
+		writeEscaped(b, c.Title)
+		b.WriteString(`</a></dd></div>`)
+	}
+	b.WriteString(`</dl>`)
+	if !e.Past && e.Status != "cancelled" {
+		b.WriteString(`<p class="add-to-calendar"><a href="`)
+		r.writeRelURL(b, p.URL)
+		b.WriteString(`event.ics">Add to calendar`)
+		hiddenTitle(b, p)
+		b.WriteString(`</a></p>`)
+	}
+	if len(e.Accessibility) > 0 || e.AccessibilityNotes != "" {
+		b.WriteString(`<h2 id="page--getting-in">Getting there and getting in</h2>`)
+		if len(e.Accessibility) > 0 {
+			b.WriteString(`<ul class="accessibility-list">`)
+			for _, a := range e.Accessibility {
+				b.WriteString(`<li>`)
+				writeEscaped(b, a)
+				b.WriteString(`</li>`)
+			}
+			b.WriteString(`</ul>`)
+		}
+		if e.AccessibilityNotes != "" {
+			b.WriteString(`<p>`)
+			writeEscaped(b, e.AccessibilityNotes)
+			b.WriteString(`</p>`)
+		}
+	}
+	writeBody(b, d.Content)
+	if len(e.Outcomes) > 0 {
+		b.WriteString(`<h2 id="page--outcomes">What came of it</h2>`)
+		r.cardList(b, e.Outcomes)
+	}
+	if !r.contact(b, e.Contact) {
+		return false
+	}
+	r.pageFoot(b, p)
+	b.WriteByte('\n')
+	return true
+}
+
+// campaignMain is the "main" block of campaigns/single.html.
+func (r *Renderer) campaignMain(b *strings.Builder, data any) bool {
+	d, ok := data.(*Data)
+	if !ok || d == nil || d.Page == nil || d.Page.Campaign == nil {
+		return false
+	}
+	p, c := d.Page, d.Page.Campaign
+	r.pageHead(b, p)
+	switch c.Status {
+	case "open":
+		b.WriteString(`<div class="callout callout--warning" role="note" aria-labelledby="page--deadline"><h2 class="callout__heading" id="page--deadline"><span class="visually-hidden">Important: </span>`)
+		b.WriteString(`This `)
+		writeEscaped(b, c.Kind)
+		switch {
+		case c.Closes.IsZero():
+			b.WriteString(` is open`)
+		case c.DaysLeft == 0:
+			b.WriteString(` closes today, `)
+			r.writeDate(b, c.Closes)
+		default:
+			b.WriteString(` closes on `)
+			r.writeDate(b, c.Closes)
+			b.WriteString(` (`)
+			writeEscaped(b, daysLeft(c.DaysLeft))
+			b.WriteString(`)`)
+		}
+		b.WriteString(`</h2><p>You can respond until the end of the day`)
+		if !c.Closes.IsZero() {
+			b.WriteString(`, 11:59pm on `)
+			r.writeDate(b, c.Closes)
+		}
+		b.WriteString(`.</p></div>`)
+	case "forthcoming":
+		b.WriteString(`<div class="inset"><p>This `)
+		writeEscaped(b, c.Kind)
+		b.WriteString(` opens on `)
+		r.writeDate(b, c.Opens)
+		if !c.Closes.IsZero() {
+			b.WriteString(` and closes on `)
+			r.writeDate(b, c.Closes)
+		}
+		b.WriteString(`.</p></div>`)
+	case "withdrawn":
+		b.WriteString(`<div class="callout callout--warning" role="note"><p><strong>This `)
+		writeEscaped(b, c.Kind)
+		b.WriteString(` has been withdrawn.</strong> You cannot respond to it.</p></div>`)
+	case "paused":
+		b.WriteString(`<div class="callout callout--warning" role="note"><p><strong>This `)
+		writeEscaped(b, c.Kind)
+		b.WriteString(` is paused.</strong> We will say here when it starts again.</p></div>`)
+	}
+	b.WriteString(`<dl class="summary-list"><div class="summary-list__row"><dt>Type</dt><dd>`)
+	writeEscaped(b, engagement.Label(c.Kind))
+	b.WriteString(`</dd></div><div class="summary-list__row"><dt>Status</dt><dd>`)
+	writeEscaped(b, engagement.Label(c.Status))
+	b.WriteString(`</dd></div>`)
+	if !c.Opens.IsZero() {
+		b.WriteString(`<div class="summary-list__row"><dt>Opens</dt><dd>`)
+		r.writeDate(b, c.Opens)
+		b.WriteString(`</dd></div>`)
+	}
+	if !c.Closes.IsZero() {
+		b.WriteString(`<div class="summary-list__row"><dt>Closes</dt><dd>`)
+		r.writeDate(b, c.Closes)
+		b.WriteString(` (open all day)</dd></div>`)
+	}
+	b.WriteString(`</dl>`)
+	writeSection(b, "page--why", "Why we are asking", c.Why)
+	if c.Status == "open" {
+		h, err := r.execPartial(r.written, "partials/respond.html", c)
+		if err != nil {
+			return false
+		}
+		b.WriteString(string(h))
+	}
+	writeBody(b, d.Content)
+	writeSection(b, "page--what-happens-next", "What happens next", c.WhatHappensNext)
+	if len(c.Events) > 0 {
+		b.WriteString(`<h2 id="page--events">Events for this `)
+		writeEscaped(b, c.Kind)
+		b.WriteString(`</h2>`)
+		r.cardList(b, c.Events)
+	}
+	b.WriteString(`<h2 id="page--outcomes">What came of it</h2>`)
+	if len(c.Outcomes) > 0 {
+		r.cardList(b, c.Outcomes)
+	} else if c.Status == "closed" {
+		b.WriteString(`<p>We are looking at what people told us. We will publish what we are doing about it here.</p>`)
+	} else {
+		b.WriteString(`<p>When this `)
+		writeEscaped(b, c.Kind)
+		b.WriteString(` has closed, we will publish what we did about what people told us here.</p>`)
+	}
+	if !r.contact(b, c.Contact) {
+		return false
+	}
+	r.pageFoot(b, p)
+	b.WriteByte('\n')
+	return true
+}
+
+// updateMain is the "main" block of updates/single.html.
+func (r *Renderer) updateMain(b *strings.Builder, data any) bool {
+	d, ok := data.(*Data)
+	if !ok || d == nil || d.Page == nil || d.Page.Update == nil {
+		return false
+	}
+	p, u := d.Page, d.Page.Update
+	r.pageHead(b, p)
+	writeSection(b, "page--we-asked", "We asked", u.WeAsked)
+	b.WriteString(`<h2 id="page--you-said">You said</h2><p>`)
+	writeEscaped(b, u.YouSaid)
+	b.WriteString(`</p><h2 id="page--we-did">`)
+	switch u.Status {
+	case "done":
+		b.WriteString("We did")
+	case "not-possible":
+		b.WriteString("What we could do")
+	default:
+		b.WriteString("What we are doing")
+	}
+	b.WriteString(`</h2><p>`)
+	writeEscaped(b, u.WeDid)
+	b.WriteString(`</p>`)
+	writeSection(b, "page--why-not", "Why we could not make this change", u.Reason)
+	b.WriteString(`<dl class="summary-list"><div class="summary-list__row"><dt>Status</dt><dd>`)
+	writeEscaped(b, engagement.Label(u.Status))
+	b.WriteString(`</dd></div>`)
+	if u.Progress != nil {
+		n := strconv.Itoa(*u.Progress)
+		b.WriteString(`<div class="summary-list__row"><dt>Progress</dt><dd><progress max="100" value="` + n + `" aria-label="Progress">` + n + `%</progress> ` + n + `% done</dd></div>`)
+	}
+	if s := u.Source; s != nil {
+		b.WriteString(`<div class="summary-list__row"><dt>What this came from</dt><dd><a href="`)
+		r.writeRelURL(b, s.URL)
+		b.WriteString(`">`)
+		writeEscaped(b, s.Title)
+		b.WriteString(`</a></dd></div>`)
+	}
+	b.WriteString(`</dl>`)
+	writeBody(b, d.Content)
+	r.pageFoot(b, p)
+	b.WriteByte('\n')
+	return true
+}
+
+// hiddenTitle writes the page's title for screen readers after a link's
+// words: <span class="visually-hidden">: {{$p.Title}}</span>.
+func hiddenTitle(b *strings.Builder, p *site.Page) {
+	b.WriteString(`<span class="visually-hidden">: `)
+	writeEscaped(b, p.Title)
+	b.WriteString(`</span>`)
+}
+
+// writeMailto writes <a href="mailto:{{.}}">{{.}}</a>: after the scheme,
+// html/template normalises the address without filtering it.
+func writeMailto(b *strings.Builder, email string) {
+	b.WriteString(`<a href="mailto:`)
+	writeURL(b, email)
+	b.WriteString(`">`)
+	writeEscaped(b, email)
+	b.WriteString(`</a>`)
+}
+
+// writeSection writes {{with .}}<h2 id="id">heading</h2><p>{{.}}</p>{{end}}.
+func writeSection(b *strings.Builder, id, heading, text string) {
+	if text == "" {
+		return
+	}
+	b.WriteString(`<h2 id="` + id + `">` + heading + `</h2><p>`)
+	writeEscaped(b, text)
+	b.WriteString(`</p>`)
+}
+
+// writeBody writes <div class="body">{{.Content}}</div>.
+func writeBody(b *strings.Builder, content template.HTML) {
+	b.WriteString(`<div class="body">`)
+	b.WriteString(string(content))
+	b.WriteString(`</div>`)
+}
+
+// cardList writes the cards of pages under headings of level 3, each
+// cached as {{partialCached "partials/card.html" (dict "Page" . "Level"
+// 3) . 3}} caches it.
+func (r *Renderer) cardList(b *strings.Builder, pages []*site.Page) {
+	b.WriteString(`<ul class="card-list">`)
+	for _, p := range pages {
+		b.WriteByte('\n')
+		r.cachedCard(b, p, 3)
+	}
+	b.WriteString(`</ul>`)
+}
+
+// contact writes the Contact section of an event or campaign, with the
+// phone number written by partials/phone.html; false if that fails.
+func (r *Renderer) contact(b *strings.Builder, c content.Contact) bool {
+	if c.Name == "" {
+		return true
+	}
+	b.WriteString(`<h2 id="page--contact">Contact</h2><p>`)
+	writeEscaped(b, c.Name)
+	if c.Email != "" {
+		b.WriteString(`<br>Email: `)
+		writeMailto(b, c.Email)
+	}
+	if c.Phone != "" {
+		h, err := r.execPartial(r.written, "partials/phone.html", c.Phone)
+		if err != nil {
+			return false
+		}
+		b.WriteString(`<br>Phone: `)
+		b.WriteString(string(h))
+	}
+	b.WriteString(`</p>`)
+	return true
+}
