@@ -35,3 +35,9 @@ func Fallbacks(r *Renderer) int64 { return r.fallbacks.Load() }
 
 // NativeBase reports whether r writes p's base layout in Go.
 func NativeBase(r *Renderer, p *site.Page) bool { return r.templates.baseStubbed[r.sets[p]] }
+
+// MainInGo reports whether r writes p's "main" block in Go.
+func MainInGo(r *Renderer, p *site.Page) bool {
+	t := r.sets[p].Lookup("main")
+	return t != nil && t.Tree != nil && strings.Contains(t.Tree.Root.String(), "themePartial")
+}

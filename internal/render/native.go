@@ -89,20 +89,25 @@ func (r *Renderer) themePartial(name string, data any) (template.HTML, error) {
 	}
 	r.fallbacks.Add(1)
 	if n.main {
-		return r.execMain(data)
+		return r.execMain(name, data)
 	}
 	return r.execPartial(r.written, name, data)
 }
 
 // execMain executes the layout text of the "main" block of the page in
-// data, for a layout whose block is written in Go but was given data the
-// Go does not know. The layout is run as written, unminified.
-func (r *Renderer) execMain(data any) (template.HTML, error) {
-	d, ok := data.(*Data)
-	if !ok || d == nil || r.templates.orig[r.sets[d.Page]] == nil {
-		return "", fmt.Errorf("a page layout's main block is for the theme's own baseof.html, which gives it the page's data")
+// data, for a page layout (name) whose block is written in Go but was
+// given data the Go does not know. The layout is run as written,
+// unminified. Only the block of that layout file is run: any other
+// layout calling themePartial for it gets an error.
+func (r *Renderer) execMain(name string, data any) (template.HTML, error) {
+	if d, ok := data.(*Data); ok && d != nil {
+		if orig := r.templates.orig[r.sets[d.Page]]; orig != nil {
+			if t := orig.Lookup("main"); t != nil && t.Tree != nil && t.Tree.ParseName == name {
+				return r.execPartial(orig, "main", data)
+			}
+		}
 	}
-	return r.execPartial(r.templates.orig[r.sets[d.Page]], "main", data)
+	return "", fmt.Errorf("themePartial %q is for the main block of that layout, under the theme's own baseof.html", name)
 }
 
 // nativeMain reports whether name is a page layout whose "main" block is

@@ -254,6 +254,13 @@ func TestNativePartialsMatchTheirLayouts(t *testing.T) {
 	if len(s.Pages) < 100 {
 		t.Errorf("only %d pages: the demo site was not copied", len(s.Pages))
 	}
+	for _, u := range []string{"/events/carers-cafe/", "/campaigns/carers-count/", "/updates/carers-gp-registers/"} {
+		for _, p := range s.Pages {
+			if p.URL == u && !render.MainInGo(res.r, p) {
+				t.Errorf("%s: the main block is layout text; want it written in Go", u)
+			}
+		}
+	}
 }
 
 // TestNativePartialsGiveWayToTheSite checks the ways a site's own layouts
@@ -344,6 +351,40 @@ func TestNativePartialsGiveWayToTheSite(t *testing.T) {
 		}
 		if html := res.pages["/topics/carers/"]; !strings.Contains(html, `<body class="again"><h1>`) {
 			t.Errorf("/topics/carers/ does not use the base its layout defines again:\n%s", html)
+		}
+	})
+	t.Run("page layouts", func(t *testing.T) {
+		const event = "---\ntitle: A meeting\nstart: 2026-02-01T10:00\nend: 2026-02-01T11:00\nattendance: online\nonline_url: https://meet.example.org/x\n---\nText.\n"
+		const update = "---\ntitle: A change\nyou_said: More.\nwe_did: Less.\n---\nText.\n"
+		files := map[string]string{"site.yaml": yaml, "content/news/post.md": post, "content/events/meeting.md": event,
+			"content/updates/change.md": update,
+			"layouts/events/single.html": `{{define "main"}}<p class="mine">{{.Page.Title}}</p>{{end}}`,
+			"layouts/updates/baseof.html": `<!doctype html><html lang="en"><body class="updates">{{block "main" .}}{{end}}</body></html>`,
+			"layouts/news/single.html":    `{{define "main"}}{{themePartial "campaigns/single.html" .}}{{end}}`,
+		}
+		src := writeSite(t, files)
+		r, plan := newRenderer(t, src, true)
+		active := render.Natives(r)
+		if active["events/single.html"] || !active["campaigns/single.html"] || !active["updates/single.html"] {
+			t.Errorf("page layouts in Go: %v; want campaigns and updates, not the site's own events/single.html", keys(active))
+		}
+		meeting, change := pageAt(t, plan, "/events/meeting/"), pageAt(t, plan, "/updates/change/")
+		if render.MainInGo(r, meeting) || render.MainInGo(r, change) {
+			t.Error("a main block is written in Go for the site's own page layout, or under the site's own base")
+		}
+		html, err := r.Page(meeting)
+		if err != nil || !strings.Contains(string(html), `<p class="mine">A meeting</p>`) {
+			t.Errorf("the event does not use the site's events/single.html (error %v):\n%s", err, html)
+		}
+		html, err = r.Page(change)
+		if err != nil || !strings.Contains(string(html), `<body class="updates"><h1>A change</h1>`) || !strings.Contains(string(html), `<h2 id="page--you-said">You said</h2>`) {
+			t.Errorf("the update does not use its own base with the theme's layout text (error %v):\n%s", err, html)
+		}
+		// A layout that calls the Go of another layout's main block gets
+		// an error, not the other layout's text, nor its own again.
+		_, err = r.Page(pageAt(t, plan, "/news/post/"))
+		if err == nil || !strings.Contains(err.Error(), "campaigns/single.html") {
+			t.Errorf("news calling the campaigns main block in Go: error %v, want one naming campaigns/single.html", err)
 		}
 	})
 	t.Run("a block that ends inside a tag", func(t *testing.T) {
