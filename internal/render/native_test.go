@@ -357,8 +357,8 @@ func TestNativePartialsGiveWayToTheSite(t *testing.T) {
 		const event = "---\ntitle: A meeting\nstart: 2026-02-01T10:00\nend: 2026-02-01T11:00\nattendance: online\nonline_url: https://meet.example.org/x\n---\nText.\n"
 		const update = "---\ntitle: A change\nyou_said: More.\nwe_did: Less.\n---\nText.\n"
 		files := map[string]string{"site.yaml": yaml, "content/news/post.md": post, "content/events/meeting.md": event,
-			"content/updates/change.md": update,
-			"layouts/events/single.html": `{{define "main"}}<p class="mine">{{.Page.Title}}</p>{{end}}`,
+			"content/updates/change.md":   update,
+			"layouts/events/single.html":  `{{define "main"}}<p class="mine">{{.Page.Title}}</p>{{end}}`,
 			"layouts/updates/baseof.html": `<!doctype html><html lang="en"><body class="updates">{{block "main" .}}{{end}}</body></html>`,
 			"layouts/news/single.html":    `{{define "main"}}{{themePartial "campaigns/single.html" .}}{{end}}`,
 		}
