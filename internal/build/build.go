@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -491,19 +492,21 @@ func write(parent context.Context, tx *output.Tx, plan *Plan, r *render.Renderer
 		}
 		close(progressDone)
 	}()
-	for _, p := range s.Pages {
+	for pages := range slices.Chunk(s.Pages, content.Batch) {
 		if ctx.Err() != nil {
 			break
 		}
 		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
-				return err
+			for _, p := range pages {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				err := r.WritePage(p, func(html []byte) error { return tx.Write(p.Out, html) })
+				if err != nil {
+					return err
+				}
+				progress <- struct{}{}
 			}
-			err := r.WritePage(p, func(html []byte) error { return tx.Write(p.Out, html) })
-			if err != nil {
-				return err
-			}
-			progress <- struct{}{}
 			return nil
 		})
 	}

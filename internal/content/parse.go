@@ -77,6 +77,12 @@ func ignored(name string) bool {
 		strings.HasPrefix(name, "#") || strings.HasSuffix(name, ".tmp")
 }
 
+// Batch is how many pages one goroutine parses, or renders, in turn. A
+// goroutine starts with a small stack and grows it as parsing or a layout
+// goes deep; with a goroutine for each page, growing the stacks was 4% of
+// a build's CPU time.
+const Batch = 32
+
 // ParseAll reads and parses every page in paths, in parallel. Pages are
 // returned in the order of paths; a page with errors is still returned when
 // it could be read, so that later checks can report more.
@@ -89,17 +95,22 @@ func ParseAll(ctx context.Context, fsys fs.FS, paths []string, opts Options) ([]
 	} else {
 		g.SetLimit(runtime.GOMAXPROCS(0))
 	}
-	for i, p := range paths {
+	// A goroutine parses a batch of pages: one for each page would grow a
+	// new stack for every page.
+	for lo := 0; lo < len(paths); lo += Batch {
 		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
-				return err
+			for i := lo; i < min(lo+Batch, len(paths)); i++ {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				p := paths[i]
+				data, err := fs.ReadFile(fsys, p)
+				if err != nil {
+					lists[i].Errorf(p, 0, 0, "", "", "cannot be read: %v", err)
+					continue
+				}
+				pages[i], lists[i] = Parse(p, data, opts)
 			}
-			data, err := fs.ReadFile(fsys, p)
-			if err != nil {
-				lists[i].Errorf(p, 0, 0, "", "", "cannot be read: %v", err)
-				return nil
-			}
-			pages[i], lists[i] = Parse(p, data, opts)
 			return nil
 		})
 	}
