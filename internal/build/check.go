@@ -44,18 +44,22 @@ func Check(ctx context.Context, opts Options) (*Result, error) {
 	}
 	g.SetLimit(workers)
 	lists := make([]diag.List, len(plan.Site.Pages))
-	for i, p := range plan.Site.Pages {
+	pages := plan.Site.Pages
+	for lo := 0; lo < len(pages); lo += content.Batch {
 		g.Go(func() error {
-			if err := gctx.Err(); err != nil {
-				return err
+			for i := lo; i < min(lo+content.Batch, len(pages)); i++ {
+				if err := gctx.Err(); err != nil {
+					return err
+				}
+				_, err := r.Page(pages[i])
+				var list diag.List
+				if errors.As(err, &list) {
+					lists[i] = list
+				} else if err != nil {
+					return err
+				}
 			}
-			_, err := r.Page(p)
-			var list diag.List
-			if errors.As(err, &list) {
-				lists[i] = list
-				return nil
-			}
-			return err
+			return nil
 		})
 	}
 	if err := g.Wait(); err != nil {
