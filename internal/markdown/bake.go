@@ -9,7 +9,6 @@ import (
 	"sync"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -284,7 +283,7 @@ func (m *Markdown) HTML(w io.Writer, d *Doc, dests, labels []string) error {
 		if int(s.link) < len(dests) && dests[s.link] != "" {
 			dest = dests[s.link]
 		}
-		if m.unsafe || !html.IsDangerousURL([]byte(dest)) {
+		if m.unsafe || !dangerousURL(dest) {
 			out.Write(util.EscapeHTML(util.URLEscape([]byte(dest), true)))
 		}
 	}
