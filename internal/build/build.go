@@ -230,7 +230,7 @@ func (l *Loader) Update(changed []string) (plan *Plan, pages []*site.Page, ok bo
 		return nil, nil, false
 	}
 	front, okFM := content.FrontMatter(data)
-	if !okFM || !bytes.Equal(front, old.page.Front) {
+	if !okFM || string(front) != old.page.Front {
 		return nil, nil, false
 	}
 	next, problems := content.Parse(file, data, l.parse)
@@ -423,15 +423,15 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 }
 
 // forgetPositions lets go of what only the checks, resolving and engage
-// serve need once the site has been checked: where each field was
-// written, the front matter as written, the terms as written (the page's
-// Terms hold them resolved), and a body's links once they are resolved
-// (markdown.Doc.ForgetLinks). A large site holds a map of positions and
-// one of terms per page.
+// serve need once the site has been checked: the front matter as written
+// (from which a problem finds where a field was written), the terms as
+// written (the page's Terms hold them resolved), and a body's links once
+// they are resolved (markdown.Doc.ForgetLinks). A large site holds a map
+// of terms per page.
 func forgetPositions(s *site.Site) {
 	for _, p := range s.Pages {
 		if cp := p.Source; cp != nil {
-			cp.Positions, cp.Front, cp.Meta.Terms = nil, nil, nil
+			cp.Front, cp.Meta.Terms = "", nil
 			if cp.Body != nil {
 				cp.Body.ForgetLinks(p.LinkDests, p.LinkLabels)
 			}

@@ -31,8 +31,8 @@ func TestForgetPositions(t *testing.T) {
 		if cp == nil || p.URL != "/news/post/" {
 			continue
 		}
-		if cp.Positions != nil || cp.Front != nil || cp.Meta.Terms != nil {
-			t.Errorf("kept positions %v, front matter %q, terms %v", cp.Positions != nil, cp.Front, cp.Meta.Terms)
+		if cp.Positions() != nil || cp.Front != "" || cp.Meta.Terms != nil {
+			t.Errorf("kept positions %v, front matter %q, terms %v", cp.Positions(), cp.Front, cp.Meta.Terms)
 		}
 		if len(p.Terms) != 1 || p.Terms[0].Name != "Carers" {
 			t.Errorf("the page's resolved terms are %v, want Carers", p.Terms)

@@ -11,6 +11,7 @@ import (
 	"github.com/engage-ssg/engage/internal/diag"
 	"github.com/engage-ssg/engage/internal/markdown"
 	"github.com/engage-ssg/engage/internal/schema"
+	"gopkg.in/yaml.v3"
 )
 
 // Dir is the folder, under the site folder, that holds the content.
@@ -44,10 +45,15 @@ type Page struct {
 	Updated   time.Time
 	ReviewDue time.Time
 
-	Body      *markdown.Doc
-	BodyLine  int    // line in the file where the Markdown body starts
-	Front     []byte // the front matter as written, to tell a body edit from a field edit
-	Positions schema.Positions
+	Body     *markdown.Doc
+	BodyLine int // line in the file where the Markdown body starts
+	// Front is the front matter as written: to tell a body edit from a
+	// field edit, and to find where a field was written (Positions). The
+	// values of fields share its memory where they can.
+	Front string
+	// taxonomies are site.yaml's, which Positions needs to read Front as
+	// Parse did.
+	taxonomies []string
 	// Checks are the accessibility and plain-English problems found by
 	// Options.Check when the page was parsed.
 	Checks diag.List
@@ -87,5 +93,25 @@ func (p *Page) FilePos(line, col int) (int, int) {
 // FieldPos returns where a front matter field was written or, when it was
 // not, the first line of the front matter (where it could be added).
 func (p *Page) FieldPos(field string) schema.Pos {
-	return p.Positions.Of(field, schema.Pos{Line: 2, Col: 1})
+	return p.Positions().Of(field, schema.Pos{Line: 2, Col: 1})
+}
+
+// Positions returns where each field of the front matter was written,
+// found again from Front each time: a map of them for every page was the
+// largest part of what a large site holds while it is parsed, and only
+// the pages with problems need one. It is nil when Front has been let go
+// of or is not valid YAML.
+func (p *Page) Positions() schema.Positions {
+	if p.Front == "" {
+		return nil
+	}
+	var node yaml.Node
+	if err := schema.UnmarshalString(lineBreaks(p.Front), &node); err != nil {
+		return nil
+	}
+	scratch := &Page{Path: p.Path, Rel: p.Rel}
+	scratch.classify()
+	d := schema.Decoder{Path: p.Path, LineOffset: 1, ExtraKeys: p.taxonomies}
+	scratch.decode(&d, schema.Root(&node), p.taxonomies)
+	return d.Positions
 }

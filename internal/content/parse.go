@@ -153,13 +153,15 @@ func Parse(p string, data []byte, opts Options) (*Page, diag.List) {
 		return nil, list
 	}
 	page.BodyLine = bodyLine
-	page.Front = bytes.Clone(fm) // not a slice of data, which would keep the whole file in memory
+	// A copy, not a slice of data, which would keep the whole file in
+	// memory; the values read from it are slices of it.
+	page.Front, page.taxonomies = string(fm), opts.Taxonomies
 
 	d := schema.Decoder{Path: p, LineOffset: 1, ExtraKeys: opts.Taxonomies}
-	fm = lineBreaks(fm)
+	front := lineBreaks(page.Front)
 	var node yaml.Node
-	if err := schema.Unmarshal(fm, &node); err != nil {
-		d.Decode(fm, &page.Meta) // reports the syntax error with its line
+	if err := schema.UnmarshalString(front, &node); err != nil {
+		d.Decode([]byte(front), &page.Meta) // reports the syntax error with its line
 		// Keep the page, with its body, so that links to it and its
 		// easy-read version are not reported as problems too.
 		page.Meta.Title = strings.TrimSuffix(path.Base(p), ".md")
@@ -169,21 +171,7 @@ func Parse(p string, data []byte, opts Options) (*Page, diag.List) {
 		finish(page, opts)
 		return page, d.Problems
 	}
-	root := schema.Root(&node)
-	page.Meta.Terms = takeTerms(&d, root, opts.Taxonomies)
-	typ := page.Type
-	if t := typeOf(root); t != "" {
-		typ = t
-	}
-	if v, store := typeFields(typ); v != nil && page.Kind == Regular && !page.EasyRead {
-		own := takeKeys(root, schema.Keys(reflect.ValueOf(v).Elem().Interface()))
-		d.ExtraKeys = append(d.ExtraKeys, schema.Keys(reflect.ValueOf(v).Elem().Interface())...)
-		d.DecodeNode(own, v, "")
-		store(&page.Fields, v)
-	}
-	misplaced(&d, root, typ)
-	d.DecodeNode(root, &page.Meta, "")
-	page.Positions = d.Positions
+	typ := page.decode(&d, schema.Root(&node), opts.Taxonomies)
 	list = append(list, d.Problems...)
 
 	loc := opts.Location
@@ -200,7 +188,7 @@ func Parse(p string, data []byte, opts Options) (*Page, diag.List) {
 		}
 		t, err := ParseDate(f.raw, loc)
 		if err != nil {
-			pos := page.FieldPos(f.name)
+			pos := d.Positions.Of(f.name, schema.Pos{Line: 2, Col: 1})
 			list.Errorf(p, pos.Line, pos.Col, f.name, "write 2026-03-14 or 2026-03-14T10:00", "%q is not a date", f.raw)
 			continue
 		}
@@ -221,6 +209,27 @@ func Parse(p string, data []byte, opts Options) (*Page, diag.List) {
 	return page, list
 }
 
+// decode decodes the front matter's root node into the page's Meta and
+// Fields, taking out its terms, reporting problems and positions through
+// d, and returns the page's type. Parse and Positions both read the front
+// matter with it, so that positions found again are the ones parsing saw.
+func (page *Page) decode(d *schema.Decoder, root *yaml.Node, taxonomies []string) (typ string) {
+	page.Meta.Terms = takeTerms(d, root, taxonomies)
+	typ = page.Type
+	if t := typeOf(root); t != "" {
+		typ = t
+	}
+	if v, store := typeFields(typ); v != nil && page.Kind == Regular && !page.EasyRead {
+		own := takeKeys(root, schema.Keys(reflect.ValueOf(v).Elem().Interface()))
+		d.ExtraKeys = append(d.ExtraKeys, schema.Keys(reflect.ValueOf(v).Elem().Interface())...)
+		d.DecodeNode(own, v, "")
+		store(&page.Fields, v)
+	}
+	misplaced(d, root, typ)
+	d.DecodeNode(root, &page.Meta, "")
+	return typ
+}
+
 // finish runs the checks that need a page's syntax tree, then bakes it.
 func finish(page *Page, opts Options) {
 	if page.Body == nil {
@@ -237,12 +246,11 @@ func finish(page *Page, opts Options) {
 // lineBreaks replaces the characters that YAML counts as line ends but
 // editors and engage do not (a lone carriage return, U+0085, U+2028,
 // U+2029) with spaces, so that line numbers in problems match the file.
-func lineBreaks(fm []byte) []byte {
-	if !bytes.ContainsAny(fm, "\r\u0085\u2028\u2029") {
+func lineBreaks(fm string) string {
+	if !strings.ContainsAny(fm, "\r\u0085\u2028\u2029") {
 		return fm
 	}
-	s := strings.NewReplacer("\r\n", "\r\n", "\r", " ", "\u0085", " ", "\u2028", " ", "\u2029", " ").Replace(string(fm))
-	return []byte(s)
+	return strings.NewReplacer("\r\n", "\r\n", "\r", " ", "\u0085", " ", "\u2028", " ", "\u2029", " ").Replace(fm)
 }
 
 // classify works out the kind, section and type from the file's place.

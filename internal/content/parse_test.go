@@ -216,7 +216,7 @@ weight: 3
 		"slug": {Line: 5, Col: 7}, "aliases": {Line: 6, Col: 10}, "aliases.0": {Line: 6, Col: 10},
 		"weight": {Line: 7, Col: 9},
 	}
-	if diff := cmp.Diff(wantPos, page.Positions); diff != "" {
+	if diff := cmp.Diff(wantPos, page.Positions()); diff != "" {
 		t.Errorf("Positions mismatch (-want +got):\n%s", diff)
 	}
 	if got, want := page.FieldPos("slug"), (schema.Pos{Line: 5, Col: 7}); got != want {
@@ -530,7 +530,7 @@ func TestParseTerms(t *testing.T) {
 				t.Errorf("Terms mismatch (-want +got):\n%s", diff)
 			}
 			for key, want := range tt.wantPos {
-				if got := page.Positions[key]; got != want {
+				if got := page.Positions()[key]; got != want {
 					t.Errorf("Positions[%q] = %v, want %v", key, got, want)
 				}
 			}
@@ -817,7 +817,7 @@ func FuzzParse(f *testing.F) {
 		if page.BodyLine < 3 || page.BodyLine > lines+1 {
 			t.Errorf("BodyLine = %d, want 3 to %d", page.BodyLine, lines+1)
 		}
-		for key, pos := range page.Positions {
+		for key, pos := range page.Positions() {
 			if pos.Line < 2 || pos.Line >= page.BodyLine+extra || pos.Col < 1 {
 				t.Errorf("Positions[%q] = %v, want a line in the front matter (2 to %d) and column >= 1", key, pos, page.BodyLine+extra-1)
 			}

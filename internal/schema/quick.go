@@ -17,20 +17,26 @@ import (
 // character yaml.v3 might treat specially. Reading a page's front matter
 // was 9% of a build's CPU time and 16% of its allocations in yaml.v3.
 func Unmarshal(text []byte, doc *yaml.Node) error {
+	return UnmarshalString(string(text), doc)
+}
+
+// UnmarshalString is Unmarshal for text held as a string. The values of
+// the nodes it reads itself are slices of text, not copies.
+func UnmarshalString(text string, doc *yaml.Node) error {
 	if quick(text, doc) {
 		return nil
 	}
 	*doc = yaml.Node{}
-	return yaml.Unmarshal(text, doc)
+	return yaml.Unmarshal([]byte(text), doc)
 }
 
 // quick reads text into doc if it is made only of what quickParser
 // knows, and reports whether it did.
-func quick(text []byte, doc *yaml.Node) bool {
+func quick(text string, doc *yaml.Node) bool {
 	if !plainBytes(text) {
 		return false
 	}
-	p := quickParser{src: string(text)}
+	p := quickParser{src: text}
 	p.splitLines()
 	if len(p.lines) == 0 || p.lines[0].indent != 0 {
 		return false
@@ -49,7 +55,7 @@ func quick(text []byte, doc *yaml.Node) bool {
 // characters outside ASCII that yaml.v3 might not print as they are
 // (C1 controls, line and paragraph separators, the byte order mark,
 // U+FFFE and U+FFFF).
-func plainBytes(text []byte) bool {
+func plainBytes(text string) bool {
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		switch {
@@ -82,7 +88,7 @@ func plainBytes(text []byte) bool {
 			return false // invalid UTF-8
 		}
 	}
-	return utf8.Valid(text)
+	return utf8.ValidString(text)
 }
 
 // quickLine is one line of the text that is not blank: where it starts

@@ -97,7 +97,7 @@ func TestQuickReadsFrontMatterAsYAMLDoes(t *testing.T) {
 				t.Fatalf("yaml.v3: %v", err)
 			}
 			var got yaml.Node
-			if !quick([]byte(text), &got) {
+			if !quick(text, &got) {
 				t.Fatalf("quick left it to yaml.v3; want it read quickly")
 			}
 			if d := cmp.Diff(want, got); d != "" {
@@ -111,7 +111,7 @@ func TestQuickLeavesTheRestToYAML(t *testing.T) {
 	for _, text := range slowCases {
 		t.Run(text, func(t *testing.T) {
 			var got yaml.Node
-			if quick([]byte(text), &got) {
+			if quick(text, &got) {
 				t.Fatalf("quick read it; want it left to yaml.v3")
 			}
 			want, wantErr := yamlV3(t, text)
@@ -147,7 +147,7 @@ func TestQuickReadsTheDemoSite(t *testing.T) {
 		files++
 		want, wantErr := yamlV3(t, string(fm))
 		var got yaml.Node
-		if !quick(fm, &got) {
+		if !quick(string(fm), &got) {
 			return nil
 		}
 		fast++
@@ -187,7 +187,7 @@ func FuzzQuick(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		var got yaml.Node
-		if !quick([]byte(text), &got) {
+		if !quick(text, &got) {
 			return
 		}
 		want, err := yamlV3(t, text)

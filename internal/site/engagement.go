@@ -149,8 +149,10 @@ func (r *resolver) slugFix(section string) string {
 
 func (r *resolver) principle(p *Page, f *content.Principle) {
 	kind := r.oneOf(p, "kind", f.Kind, engagement.PrincipleKinds)
-	if _, written := p.Source.Positions["number"]; written && f.Number < 1 {
-		r.fieldErr(p, "number", "number principles from 1", "must be 1 or more")
+	if f.Number < 1 {
+		if _, written := p.Source.Positions()["number"]; written {
+			r.fieldErr(p, "number", "number principles from 1", "must be 1 or more")
+		}
 	}
 	p.Principle = &Principle{Number: f.Number, Kind: kind, Anchor: kind + "-" + strconv.Itoa(f.Number)}
 }

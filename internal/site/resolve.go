@@ -484,13 +484,19 @@ func (r *resolver) aliases() {
 	for _, p := range r.s.Regular {
 		cp := p.Source
 		for i, a := range cp.Meta.Aliases {
-			pos := cp.Positions.Of(fmt.Sprintf("aliases.%d", i), cp.FieldPos("aliases"))
+			// Where the alias was written, found only for a problem.
+			at := func() (int, int) {
+				pos := cp.Positions().Of(fmt.Sprintf("aliases.%d", i), cp.FieldPos("aliases"))
+				return pos.Line, pos.Col
+			}
 			if !strings.HasPrefix(a, "/") {
-				r.errorf(cp.Path, pos.Line, pos.Col, "aliases", "write the old address as a site path starting with /, such as /old-consultation/", "%q is not a site path", a)
+				line, col := at()
+				r.errorf(cp.Path, line, col, "aliases", "write the old address as a site path starting with /, such as /old-consultation/", "%q is not a site path", a)
 				continue
 			}
 			if hasDotDot(a) {
-				r.errorf(cp.Path, pos.Line, pos.Col, "aliases", "remove the '..' parts", "%q would write outside the site", a)
+				line, col := at()
+				r.errorf(cp.Path, line, col, "aliases", "remove the '..' parts", "%q would write outside the site", a)
 				continue
 			}
 			from := path.Clean(a)
@@ -501,7 +507,7 @@ func (r *resolver) aliases() {
 				from = "/"
 			}
 			al := Alias{From: from, Out: outPath(from), To: p, Path: cp.Path}
-			if !r.claim(al.Out, cp.Path, nil, func() (int, int) { return pos.Line, pos.Col }) {
+			if !r.claim(al.Out, cp.Path, nil, at) {
 				continue
 			}
 			r.static[from] = true
