@@ -70,6 +70,12 @@ func readFile(name string) ([]byte, error) {
 			return data, nil
 		}
 		data = data[:len(data)+n]
+		if size > 0 && len(data) == size {
+			// A regular file has been read to the size it had, short of
+			// the byte more the buffer has room for: that is its end,
+			// found without one more read that returns nothing.
+			return data, nil
+		}
 	}
 }
 
