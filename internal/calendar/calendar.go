@@ -115,11 +115,15 @@ func Write(c Calendar) []byte {
 		add("STATUS:"+status, fmt.Sprintf("SEQUENCE:%d", e.Sequence), "TRANSP:OPAQUE", "END:VEVENT")
 	}
 	add("END:VCALENDAR")
-	var b strings.Builder
+	size := 0
 	for _, l := range lines {
-		b.WriteString(Fold(l))
+		size += len(l) + 2 + len(l)/74*3 // the line, CRLF, and a CRLF and space a fold
 	}
-	return []byte(b.String())
+	out := make([]byte, 0, size)
+	for _, l := range lines {
+		out = appendFold(out, l)
+	}
+	return out
 }
 
 func utc(t time.Time) string { return t.UTC().Format("20060102T150405Z") }
@@ -135,20 +139,21 @@ var textEscaper = strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `
 // Fold splits a content line into lines of at most 75 octets, each
 // continuation starting with a space, never inside a UTF-8 character, and
 // ends every line with CRLF.
-func Fold(line string) string {
-	var b strings.Builder
+func Fold(line string) string { return string(appendFold(nil, line)) }
+
+// appendFold appends line to out folded as Fold folds it.
+func appendFold(out []byte, line string) []byte {
 	limit := 75
 	for len(line) > limit {
 		cut := limit
 		for cut > 0 && !utf8.RuneStart(line[cut]) {
 			cut--
 		}
-		b.WriteString(line[:cut])
-		b.WriteString("\r\n ")
+		out = append(out, line[:cut]...)
+		out = append(out, "\r\n "...)
 		line = line[cut:]
 		limit = 74 // the leading space counts
 	}
-	b.WriteString(line)
-	b.WriteString("\r\n")
-	return b.String()
+	out = append(out, line...)
+	return append(out, "\r\n"...)
 }

@@ -83,7 +83,11 @@ func (r *Renderer) themePartial(name string, data any) (template.HTML, error) {
 		return "", fmt.Errorf("themePartial is for the theme's own layouts; use {{template %q .}}", name)
 	}
 	var b strings.Builder
-	b.Grow(1024)
+	if d, ok := data.(*Data); ok && n.main && d != nil {
+		b.Grow(len(d.Content) + 4096) // the body and what goes around it
+	} else {
+		b.Grow(1024)
+	}
 	if n.write(r, &b, data) {
 		return template.HTML(b.String()), nil
 	}
@@ -618,7 +622,7 @@ func (r *Renderer) themeBase(part string, d *Data) (template.HTML, error) {
 	var b strings.Builder
 	switch part {
 	case "top":
-		b.Grow(2048)
+		b.Grow(4096)
 		b.WriteString(`<!doctype html><html lang="`)
 		writeEscaped(&b, p.Language(r.site.Config.Language))
 		b.WriteString(`"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">`)
