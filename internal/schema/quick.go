@@ -209,11 +209,15 @@ func keyLen(s string) int {
 		}
 		break
 	}
-	if n == 0 || n >= len(s) || s[n] != ':' || n+1 < len(s) && s[n+1] != ' ' {
+	if n == 0 || n >= len(s) || s[n] != ':' || n+1 < len(s) && s[n+1] != ' ' || n > maxKey {
 		return 0
 	}
 	return n
 }
+
+// maxKey is the longest key quick reads: YAML allows a key of at most
+// 1,024 characters before its ':', and yaml.v3 refuses a longer one.
+const maxKey = 1000
 
 // isItem reports whether line l is a list item, "- " and its value.
 func (p *quickParser) isItem(l quickLine) bool {
