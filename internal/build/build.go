@@ -14,9 +14,9 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/engage-ssg/engage/internal/a11y"
@@ -423,11 +423,12 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 }
 
 // forgetPositions lets go of what only the checks, resolving and engage
-// serve need once the site has been checked: the front matter as written
-// (from which a problem finds where a field was written), the terms as
-// written (the page's Terms hold them resolved), and a body's links once
-// they are resolved (markdown.Doc.ForgetLinks). A large site holds a map
-// of terms per page.
+// serve need once the site has been checked: the terms as written (the
+// page's Terms hold them resolved; a large site holds a map of them per
+// page), a body's links once they are resolved (markdown.Doc.ForgetLinks),
+// and the page's hold on its front matter as written, from which a
+// problem finds where a field was written. The text itself stays while
+// field values read from it do.
 func forgetPositions(s *site.Site) {
 	for _, p := range s.Pages {
 		if cp := p.Source; cp != nil {
@@ -492,22 +493,25 @@ func write(parent context.Context, tx *output.Tx, plan *Plan, r *render.Renderer
 		}
 		close(progressDone)
 	}()
-	for pages := range slices.Chunk(s.Pages, content.Batch) {
-		if ctx.Err() != nil {
-			break
-		}
+	// A few goroutines take the pages in turn: a goroutine for each page
+	// would grow a new stack for every page.
+	var next atomic.Int64
+	for range min(workers, len(s.Pages)) {
 		g.Go(func() error {
-			for _, p := range pages {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(s.Pages) {
+					return nil
+				}
 				if err := ctx.Err(); err != nil {
 					return err
 				}
-				err := r.WritePage(p, func(html []byte) error { return tx.Write(p.Out, html) })
-				if err != nil {
+				p := s.Pages[i]
+				if err := r.WritePage(p, func(html []byte) error { return tx.Write(p.Out, html) }); err != nil {
 					return err
 				}
 				progress <- struct{}{}
 			}
-			return nil
 		})
 	}
 	for _, a := range s.Aliases {

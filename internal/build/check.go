@@ -6,12 +6,14 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/engage-ssg/engage/internal/content"
 	"github.com/engage-ssg/engage/internal/diag"
 	"github.com/engage-ssg/engage/internal/linkcheck"
 	"github.com/engage-ssg/engage/internal/render"
+	"github.com/engage-ssg/engage/internal/schema"
 	"github.com/engage-ssg/engage/internal/site"
 	"golang.org/x/sync/errgroup"
 )
@@ -45,9 +47,14 @@ func Check(ctx context.Context, opts Options) (*Result, error) {
 	g.SetLimit(workers)
 	lists := make([]diag.List, len(plan.Site.Pages))
 	pages := plan.Site.Pages
-	for lo := 0; lo < len(pages); lo += content.Batch {
+	var next atomic.Int64
+	for range min(workers, len(pages)) {
 		g.Go(func() error {
-			for i := lo; i < min(lo+content.Batch, len(pages)); i++ {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(pages) {
+					return nil
+				}
 				if err := gctx.Err(); err != nil {
 					return err
 				}
@@ -59,7 +66,6 @@ func Check(ctx context.Context, opts Options) (*Result, error) {
 					return err
 				}
 			}
-			return nil
 		})
 	}
 	if err := g.Wait(); err != nil {
@@ -95,9 +101,13 @@ func externalLinks(s *site.Site) []linkcheck.Link {
 				}
 			}
 		}
+		var positions schema.Positions // read once, when a field has a web address
 		field := func(key, u string) {
 			if web(u) {
-				pos := cp.FieldPos(key)
+				if positions == nil {
+					positions = cp.Positions()
+				}
+				pos := positions.Of(key, schema.Pos{Line: 2, Col: 1})
 				out = append(out, linkcheck.Link{URL: u, Path: cp.Path, Line: pos.Line, Col: pos.Col, Field: key})
 			}
 		}

@@ -6,6 +6,7 @@
 package content
 
 import (
+	"slices"
 	"time"
 
 	"github.com/engage-ssg/engage/internal/diag"
@@ -49,7 +50,8 @@ type Page struct {
 	BodyLine int // line in the file where the Markdown body starts
 	// Front is the front matter as written: to tell a body edit from a
 	// field edit, and to find where a field was written (Positions). The
-	// values of fields share its memory where they can.
+	// values of fields read by the quick reader are slices of it, so its
+	// text stays in memory as long as they do.
 	Front string
 	// taxonomies are site.yaml's, which Positions needs to read Front as
 	// Parse did.
@@ -111,7 +113,7 @@ func (p *Page) Positions() schema.Positions {
 	}
 	scratch := &Page{Path: p.Path, Rel: p.Rel}
 	scratch.classify()
-	d := schema.Decoder{Path: p.Path, LineOffset: 1, ExtraKeys: p.taxonomies}
+	d := schema.Decoder{Path: p.Path, LineOffset: 1, ExtraKeys: slices.Clip(p.taxonomies)}
 	scratch.decode(&d, schema.Root(&node), p.taxonomies)
 	return d.Positions
 }

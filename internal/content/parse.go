@@ -8,9 +8,11 @@ import (
 	"path"
 	"reflect"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -77,12 +79,6 @@ func ignored(name string) bool {
 		strings.HasPrefix(name, "#") || strings.HasSuffix(name, ".tmp")
 }
 
-// Batch is how many pages one goroutine parses, or renders, in turn. A
-// goroutine starts with a small stack and grows it as parsing or a layout
-// goes deep; with a goroutine for each page, growing the stacks was 4% of
-// a build's CPU time.
-const Batch = 32
-
 // ParseAll reads and parses every page in paths, in parallel. Pages are
 // returned in the order of paths; a page with errors is still returned when
 // it could be read, so that later checks can report more.
@@ -90,16 +86,20 @@ func ParseAll(ctx context.Context, fsys fs.FS, paths []string, opts Options) ([]
 	pages := make([]*Page, len(paths))
 	lists := make([]diag.List, len(paths))
 	g, ctx := errgroup.WithContext(ctx)
-	if opts.Workers > 0 {
-		g.SetLimit(opts.Workers)
-	} else {
-		g.SetLimit(runtime.GOMAXPROCS(0))
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
 	}
-	// A goroutine parses a batch of pages: one for each page would grow a
-	// new stack for every page.
-	for lo := 0; lo < len(paths); lo += Batch {
+	// A few goroutines take the pages in turn: a goroutine for each page
+	// would grow a new stack for every page.
+	var next atomic.Int64
+	for range min(workers, len(paths)) {
 		g.Go(func() error {
-			for i := lo; i < min(lo+Batch, len(paths)); i++ {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(paths) {
+					return nil
+				}
 				if err := ctx.Err(); err != nil {
 					return err
 				}
@@ -111,7 +111,6 @@ func ParseAll(ctx context.Context, fsys fs.FS, paths []string, opts Options) ([]
 				}
 				pages[i], lists[i] = Parse(p, data, opts)
 			}
-			return nil
 		})
 	}
 	var all diag.List
@@ -157,7 +156,7 @@ func Parse(p string, data []byte, opts Options) (*Page, diag.List) {
 	// memory; the values read from it are slices of it.
 	page.Front, page.taxonomies = string(fm), opts.Taxonomies
 
-	d := schema.Decoder{Path: p, LineOffset: 1, ExtraKeys: opts.Taxonomies}
+	d := schema.Decoder{Path: p, LineOffset: 1, ExtraKeys: slices.Clip(opts.Taxonomies)}
 	front := lineBreaks(page.Front)
 	var node yaml.Node
 	if err := schema.UnmarshalString(front, &node); err != nil {
@@ -213,20 +212,20 @@ func Parse(p string, data []byte, opts Options) (*Page, diag.List) {
 // Fields, taking out its terms, reporting problems and positions through
 // d, and returns the page's type. Parse and Positions both read the front
 // matter with it, so that positions found again are the ones parsing saw.
-func (page *Page) decode(d *schema.Decoder, root *yaml.Node, taxonomies []string) (typ string) {
-	page.Meta.Terms = takeTerms(d, root, taxonomies)
-	typ = page.Type
+func (p *Page) decode(d *schema.Decoder, root *yaml.Node, taxonomies []string) (typ string) {
+	p.Meta.Terms = takeTerms(d, root, taxonomies)
+	typ = p.Type
 	if t := typeOf(root); t != "" {
 		typ = t
 	}
-	if v, store := typeFields(typ); v != nil && page.Kind == Regular && !page.EasyRead {
+	if v, store := typeFields(typ); v != nil && p.Kind == Regular && !p.EasyRead {
 		own := takeKeys(root, schema.Keys(reflect.ValueOf(v).Elem().Interface()))
 		d.ExtraKeys = append(d.ExtraKeys, schema.Keys(reflect.ValueOf(v).Elem().Interface())...)
 		d.DecodeNode(own, v, "")
-		store(&page.Fields, v)
+		store(&p.Fields, v)
 	}
 	misplaced(d, root, typ)
-	d.DecodeNode(root, &page.Meta, "")
+	d.DecodeNode(root, &p.Meta, "")
 	return typ
 }
 

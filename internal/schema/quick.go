@@ -50,8 +50,8 @@ func quick(text string, doc *yaml.Node) bool {
 }
 
 // plainBytes reports whether text has none of the bytes that quick
-// leaves to yaml.v3 wherever they are: tabs, carriage returns, other
-// control characters, '#' (which may start a comment), '\\', and
+// leaves to yaml.v3 wherever they are: tabs, carriage returns but those
+// of Windows line ends, other control characters, '#' (which may start a comment), '\\', and
 // characters outside ASCII that yaml.v3 might not print as they are
 // (C1 controls, line and paragraph separators, the byte order mark,
 // U+FFFE and U+FFFF).
@@ -60,6 +60,8 @@ func plainBytes(text string) bool {
 		c := text[i]
 		switch {
 		case c == '\n':
+		case c == '\r' && i+1 < len(text) && text[i+1] == '\n':
+			// A Windows line end, read as the end of the line.
 		case c < 0x20 || c == 0x7f || c == '#' || c == '\\':
 			return false
 		case c < 0x80:
@@ -118,7 +120,7 @@ func (p *quickParser) splitLines() {
 		} else {
 			end += start
 		}
-		text := strings.TrimRight(p.src[start:end], " ")
+		text := strings.TrimRight(p.src[start:end], " \r")
 		if text != "" {
 			indent := len(text) - len(strings.TrimLeft(text, " "))
 			p.lines = append(p.lines, quickLine{start: start, end: start + len(text), indent: indent, no: no})
@@ -303,7 +305,8 @@ func (p *quickParser) flow(l quickLine, at int) *yaml.Node {
 		item, rest, more := strings.Cut(inner, ",")
 		lead := len(item) - len(strings.TrimLeft(item, " "))
 		text := strings.Trim(item, " ")
-		if text == "" || strings.ContainsAny(text, "[]{}:\"'") {
+		// yaml.v3 ends a plain value in brackets at '?' too.
+		if text == "" || strings.ContainsAny(text, "[]{}:\"'?") {
 			return nil
 		}
 		n := p.scalar(l, off+lead, text)

@@ -509,7 +509,8 @@ func (r *resolver) aliases() {
 		for i, a := range cp.Meta.Aliases {
 			// Where the alias was written, found only for a problem.
 			at := func() (int, int) {
-				pos := cp.Positions().Of(fmt.Sprintf("aliases.%d", i), cp.FieldPos("aliases"))
+				ps := cp.Positions()
+				pos := ps.Of(fmt.Sprintf("aliases.%d", i), ps.Of("aliases", schema.Pos{Line: 2, Col: 1}))
 				return pos.Line, pos.Col
 			}
 			if !strings.HasPrefix(a, "/") {
