@@ -50,11 +50,11 @@ func quick(text string, doc *yaml.Node) bool {
 }
 
 // plainBytes reports whether text has none of the bytes that quick
-// leaves to yaml.v3 wherever they are: tabs, carriage returns but those
-// of Windows line ends, other control characters, '#' (which may start a comment), '\\', and
-// characters outside ASCII that yaml.v3 might not print as they are
-// (C1 controls, line and paragraph separators, the byte order mark,
-// U+FFFE and U+FFFF).
+// leaves to yaml.v3 wherever they are: tabs, carriage returns other than
+// those of Windows line ends, other control characters, '#' (which may
+// start a comment), '\\', and characters outside ASCII that yaml.v3
+// might not print as they are (C1 controls, line and paragraph
+// separators, the byte order mark, U+FFFE and U+FFFF).
 func plainBytes(text string) bool {
 	for i := 0; i < len(text); i++ {
 		c := text[i]
