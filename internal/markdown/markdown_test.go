@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -512,3 +513,20 @@ func FuzzParseWithoutAutolinks(f *testing.F) {
 }
 
 var brSpaces = regexp.MustCompile(`[ \t]+(<br>|\n)`)
+
+func TestLineStarts(t *testing.T) {
+	for _, tt := range []struct {
+		src  string
+		want []int
+	}{
+		{"", []int{0}},
+		{"a", []int{0}},
+		{"a\n", []int{0, 2}},
+		{"\n\n", []int{0, 1, 2}},
+		{"ab\ncd\n\nx", []int{0, 3, 6, 7}},
+	} {
+		if got := lineStarts([]byte(tt.src)); !slices.Equal(got, tt.want) {
+			t.Errorf("lineStarts(%q) = %v, want %v", tt.src, got, tt.want)
+		}
+	}
+}
