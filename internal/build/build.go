@@ -493,27 +493,14 @@ func write(parent context.Context, tx *output.Tx, plan *Plan, r *render.Renderer
 		}
 		close(progressDone)
 	}()
-	// A few goroutines take the pages in turn: a goroutine for each page
-	// would grow a new stack for every page.
-	var next atomic.Int64
-	for range min(workers, len(s.Pages)) {
-		g.Go(func() error {
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(s.Pages) {
-					return nil
-				}
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-				p := s.Pages[i]
-				if err := r.WritePage(p, func(html []byte) error { return tx.Write(p.Out, html) }); err != nil {
-					return err
-				}
-				progress <- struct{}{}
-			}
-		})
-	}
+	inTurn(ctx, g, len(s.Pages), workers, func(i int) error {
+		p := s.Pages[i]
+		if err := r.WritePage(p, func(html []byte) error { return tx.Write(p.Out, html) }); err != nil {
+			return err
+		}
+		progress <- struct{}{}
+		return nil
+	})
 	for _, a := range s.Aliases {
 		g.Go(func() error {
 			html, err := r.Alias(a)
@@ -537,6 +524,30 @@ func write(parent context.Context, tx *output.Tx, plan *Plan, r *render.Renderer
 		return 0, genErr
 	}
 	return total, nil
+}
+
+// inTurn calls f for every index below n on workers goroutines of g,
+// each taking the next index in turn: a goroutine for each page would
+// grow a new stack for every page. It stops at the first error, or when
+// ctx is done.
+func inTurn(ctx context.Context, g *errgroup.Group, n, workers int, f func(i int) error) {
+	var next atomic.Int64
+	for range min(workers, n) {
+		g.Go(func() error {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return nil
+				}
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				if err := f(i); err != nil {
+					return err
+				}
+			}
+		})
+	}
 }
 
 // writeGenerated makes the files that are not pages, minified, on a

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/engage-ssg/engage/internal/content"
@@ -46,28 +45,15 @@ func Check(ctx context.Context, opts Options) (*Result, error) {
 	}
 	g.SetLimit(workers)
 	lists := make([]diag.List, len(plan.Site.Pages))
-	pages := plan.Site.Pages
-	var next atomic.Int64
-	for range min(workers, len(pages)) {
-		g.Go(func() error {
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(pages) {
-					return nil
-				}
-				if err := gctx.Err(); err != nil {
-					return err
-				}
-				_, err := r.Page(pages[i])
-				var list diag.List
-				if errors.As(err, &list) {
-					lists[i] = list
-				} else if err != nil {
-					return err
-				}
-			}
-		})
-	}
+	inTurn(gctx, g, len(plan.Site.Pages), workers, func(i int) error {
+		_, err := r.Page(plan.Site.Pages[i])
+		var list diag.List
+		if errors.As(err, &list) {
+			lists[i] = list
+			return nil
+		}
+		return err
+	})
 	if err := g.Wait(); err != nil {
 		return res, err
 	}
