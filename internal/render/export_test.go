@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/engage-ssg/engage/internal/site"
@@ -11,7 +12,7 @@ var HeadMeta = (*Renderer).headMeta
 
 // WriteURL is writeURL, returning what it writes.
 func WriteURL(u string) string {
-	var b strings.Builder
+	var b bytes.Buffer
 	writeURL(&b, u)
 	return b.String()
 }

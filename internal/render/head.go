@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"html/template"
 	"strings"
 
@@ -20,6 +21,17 @@ import (
 // places: text and attribute values HTML-escaped, addresses normalised
 // first.
 func (r *Renderer) headMeta(p *site.Page) (template.HTML, error) {
+	b := partBuffers.Get().(*bytes.Buffer)
+	defer partBuffers.Put(b)
+	b.Reset()
+	if err := r.writeHeadMeta(b, p); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
+
+// writeHeadMeta writes headMeta's tags to b.
+func (r *Renderer) writeHeadMeta(b *bytes.Buffer, p *site.Page) error {
 	cfg := r.site.Config
 	// One tag a line, as the layout text was written; a minified site
 	// gets them without the line breaks, as its layouts do.
@@ -27,25 +39,23 @@ func (r *Renderer) headMeta(p *site.Page) (template.HTML, error) {
 	if r.minifier != nil {
 		nl = ""
 	}
-	var b strings.Builder
-	b.Grow(1024)
 	b.WriteString("<title>")
 	if p.Kind == site.KindHome {
-		writeEscaped(&b, cfg.Title)
+		writeEscaped(b, cfg.Title)
 	} else {
-		writeEscaped(&b, p.Title)
+		writeEscaped(b, p.Title)
 		b.WriteString(" - ")
-		writeEscaped(&b, cfg.Title)
+		writeEscaped(b, cfg.Title)
 	}
 	b.WriteString("</title>")
 	if p.Summary != "" {
 		b.WriteString(nl + `<meta name="description" content="`)
-		writeEscaped(&b, p.Summary)
+		writeEscaped(b, p.Summary)
 		b.WriteString(`">`)
 	}
 	canonical := site.AbsURL(cfg.BaseURL, p.URL)
 	b.WriteString(nl + `<link rel="canonical" href="`)
-	writeURL(&b, canonical)
+	writeURL(b, canonical)
 	b.WriteString(`">` + nl + `<meta property="og:type" content="`)
 	if p.Kind == site.KindPage {
 		b.WriteString("article")
@@ -53,40 +63,40 @@ func (r *Renderer) headMeta(p *site.Page) (template.HTML, error) {
 		b.WriteString("website")
 	}
 	b.WriteString(`">` + nl + `<meta property="og:title" content="`)
-	writeEscaped(&b, p.Title)
+	writeEscaped(b, p.Title)
 	b.WriteString(`">`)
 	if p.Summary != "" {
 		b.WriteString(nl + `<meta property="og:description" content="`)
-		writeEscaped(&b, p.Summary)
+		writeEscaped(b, p.Summary)
 		b.WriteString(`">`)
 	}
 	b.WriteString(nl + `<meta property="og:url" content="`)
-	writeEscaped(&b, canonical)
+	writeEscaped(b, canonical)
 	b.WriteString(`">` + nl + `<meta property="og:site_name" content="`)
-	writeEscaped(&b, cfg.Title)
+	writeEscaped(b, cfg.Title)
 	b.WriteString(`">` + nl + `<meta property="og:locale" content="`)
-	writeEscaped(&b, strings.ReplaceAll(cfg.Language, "-", "_"))
+	writeEscaped(b, strings.ReplaceAll(cfg.Language, "-", "_"))
 	b.WriteString(`">`)
 	if p.Event != nil {
 		b.WriteString(nl + `<link rel="alternate" type="text/calendar" title="`)
-		writeEscaped(&b, p.Title)
+		writeEscaped(b, p.Title)
 		b.WriteString(` (calendar)" href="`)
-		writeURL(&b, site.RelURL(cfg.BaseURL, p.URL)+"event.ics")
+		writeURL(b, site.RelURL(cfg.BaseURL, p.URL)+"event.ics")
 		b.WriteString(`">`)
 	}
 	if p.EasyRead != nil {
 		b.WriteString(nl + `<link rel="alternate" href="`)
-		writeURL(&b, site.RelURL(cfg.BaseURL, p.EasyRead.URL))
+		writeURL(b, site.RelURL(cfg.BaseURL, p.EasyRead.URL))
 		b.WriteString(`" title="Easy read version">`)
 	}
 	if p.Standard != nil {
 		b.WriteString(nl + `<link rel="alternate" href="`)
-		writeURL(&b, site.RelURL(cfg.BaseURL, p.Standard.URL))
+		writeURL(b, site.RelURL(cfg.BaseURL, p.Standard.URL))
 		b.WriteString(`" title="Standard version">`)
 	}
 	ld, err := r.jsonLD(p)
 	if err != nil {
-		return "", err
+		return err
 	}
 	if ld != "" {
 		// JSON from encoding/json escapes <, > and &, so it cannot end
@@ -95,12 +105,12 @@ func (r *Renderer) headMeta(p *site.Page) (template.HTML, error) {
 		b.WriteString(string(ld))
 		b.WriteString(`</script>`)
 	}
-	return template.HTML(b.String()), nil
+	return nil
 }
 
 // writeEscaped writes s escaped for HTML text or a quoted attribute
 // value, with the replacements html/template makes.
-func writeEscaped(b *strings.Builder, s string) {
+func writeEscaped(b *bytes.Buffer, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		var rep string
@@ -135,7 +145,7 @@ func writeEscaped(b *strings.Builder, s string) {
 // not refuse addresses of other schemes than http, https and mailto: it
 // is given only the site's own addresses, under a base URL that
 // site.yaml's checks have accepted.
-func writeURL(b *strings.Builder, u string) {
+func writeURL(b *bytes.Buffer, u string) {
 	const hex = "0123456789abcdef"
 	i := 0
 	for i < len(u) && urlKeeps(u, i) {

@@ -1,10 +1,12 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/engage-ssg/engage/internal/engagement"
@@ -37,7 +39,7 @@ type native struct {
 	uses []string
 	// write writes the partial for data to b, or reports false when data
 	// is not what it knows how to write (b is then thrown away).
-	write func(r *Renderer, b *strings.Builder, data any) bool
+	write func(r *Renderer, b *bytes.Buffer, data any) bool
 	// main is set for a page layout whose "main" block is written in Go
 	// (native_single.go). It is parsed as {{define "main"}}{{themePartial
 	// name .}}{{end}}, and only in a set whose base is the theme's
@@ -76,20 +78,27 @@ func init() {
 
 // themePartial is what the theme's partials that are written in Go are
 // parsed as: {{themePartial "partials/card.html" .}}. It writes the Go, or
-// the layout text when the Go does not know the data.
+// the layout text when the Go does not know the data. Given the Data of
+// a page being written (Data.out), the Go writes straight into the page
+// and themePartial returns nothing.
 func (r *Renderer) themePartial(name string, data any) (template.HTML, error) {
 	n, ok := natives[name]
 	if !ok || n.write == nil || !r.natives[name] {
 		return "", fmt.Errorf("themePartial is for the theme's own layouts; use {{template %q .}}", name)
 	}
-	var b strings.Builder
-	if d, ok := data.(*Data); ok && n.main && d != nil {
-		b.Grow(len(d.Content) + 4096) // the body and what goes around it
+	if d, ok := data.(*Data); ok && d != nil && d.out != nil {
+		start := d.out.Len()
+		if n.write(r, d.out, data) {
+			return "", nil
+		}
+		d.out.Truncate(start)
 	} else {
-		b.Grow(1024)
-	}
-	if n.write(r, &b, data) {
-		return template.HTML(b.String()), nil
+		b := partBuffers.Get().(*bytes.Buffer)
+		defer partBuffers.Put(b)
+		b.Reset()
+		if n.write(r, b, data) {
+			return template.HTML(b.String()), nil
+		}
 	}
 	r.fallbacks.Add(1)
 	if n.main {
@@ -97,6 +106,10 @@ func (r *Renderer) themePartial(name string, data any) (template.HTML, error) {
 	}
 	return r.execPartial(r.written, name, data)
 }
+
+// partBuffers hold what a partial written in Go writes while it is
+// copied into the text it returns.
+var partBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // execMain executes the layout text of the "main" block of the page in
 // data, for a page layout (name) whose block is written in Go but was
@@ -170,8 +183,8 @@ func nativeScope(active map[string]bool) map[string]bool {
 
 // onPage adapts a native that writes for a page: the layout text is given
 // the page itself.
-func onPage(f func(r *Renderer, b *strings.Builder, p *site.Page)) func(*Renderer, *strings.Builder, any) bool {
-	return func(r *Renderer, b *strings.Builder, data any) bool {
+func onPage(f func(r *Renderer, b *bytes.Buffer, p *site.Page)) func(*Renderer, *bytes.Buffer, any) bool {
+	return func(r *Renderer, b *bytes.Buffer, data any) bool {
 		p, ok := data.(*site.Page)
 		if !ok || p == nil {
 			return false
@@ -182,7 +195,7 @@ func onPage(f func(r *Renderer, b *strings.Builder, p *site.Page)) func(*Rendere
 }
 
 // breadcrumbs is partials/breadcrumbs.html, given the layout's data.
-func (r *Renderer) breadcrumbs(b *strings.Builder, data any) bool {
+func (r *Renderer) breadcrumbs(b *bytes.Buffer, data any) bool {
 	d, ok := data.(*Data)
 	if !ok || d == nil || d.Page == nil {
 		return false
@@ -203,7 +216,7 @@ func (r *Renderer) breadcrumbs(b *strings.Builder, data any) bool {
 }
 
 // tag is partials/tag.html: the page's status as a text tag.
-func (r *Renderer) tag(b *strings.Builder, p *site.Page) {
+func (r *Renderer) tag(b *bytes.Buffer, p *site.Page) {
 	if c := p.Campaign; c != nil {
 		b.WriteString(`<strong class="tag tag--`)
 		writeEscaped(b, strings.ReplaceAll(strings.ToLower(c.Status), " ", "-"))
@@ -232,7 +245,7 @@ func (r *Renderer) tag(b *strings.Builder, p *site.Page) {
 }
 
 // pageMeta is partials/page-meta.html: the author and dates.
-func (r *Renderer) pageMeta(b *strings.Builder, p *site.Page) {
+func (r *Renderer) pageMeta(b *bytes.Buffer, p *site.Page) {
 	dated, updated := !p.Date.IsZero(), !p.Updated.IsZero()
 	if !dated && !updated && p.Author == nil {
 		return
@@ -263,7 +276,7 @@ func (r *Renderer) pageMeta(b *strings.Builder, p *site.Page) {
 
 // pageHead is partials/page-head.html: the title, status, summary, link
 // to the easy-read version and dates of a content page.
-func (r *Renderer) pageHead(b *strings.Builder, p *site.Page) {
+func (r *Renderer) pageHead(b *bytes.Buffer, p *site.Page) {
 	b.WriteString("<h1>")
 	writeEscaped(b, p.Title)
 	b.WriteString("</h1>")
@@ -285,7 +298,7 @@ func (r *Renderer) pageHead(b *strings.Builder, p *site.Page) {
 
 // pageFoot is partials/page-foot.html: documents, principles applied,
 // terms and review dates.
-func (r *Renderer) pageFoot(b *strings.Builder, p *site.Page) {
+func (r *Renderer) pageFoot(b *bytes.Buffer, p *site.Page) {
 	r.documents(b, p)
 	r.applies(b, p)
 	r.terms(b, p)
@@ -293,7 +306,7 @@ func (r *Renderer) pageFoot(b *strings.Builder, p *site.Page) {
 }
 
 // documents is partials/documents.html: the files a page offers.
-func (r *Renderer) documents(b *strings.Builder, p *site.Page) {
+func (r *Renderer) documents(b *bytes.Buffer, p *site.Page) {
 	if len(p.Documents) == 0 {
 		return
 	}
@@ -315,7 +328,7 @@ func (r *Renderer) documents(b *strings.Builder, p *site.Page) {
 }
 
 // applies is partials/applies.html: the principles a page applies.
-func (r *Renderer) applies(b *strings.Builder, p *site.Page) {
+func (r *Renderer) applies(b *bytes.Buffer, p *site.Page) {
 	if len(p.Principles) == 0 {
 		return
 	}
@@ -332,7 +345,7 @@ func (r *Renderer) applies(b *strings.Builder, p *site.Page) {
 
 // terms is partials/terms.html with partials/term-link.html: the page's
 // terms, by taxonomy in site.yaml's order.
-func (r *Renderer) terms(b *strings.Builder, p *site.Page) {
+func (r *Renderer) terms(b *bytes.Buffer, p *site.Page) {
 	if len(p.Terms) == 0 {
 		return
 	}
@@ -364,7 +377,7 @@ func (r *Renderer) terms(b *strings.Builder, p *site.Page) {
 
 // review is partials/review.html: when the page was last reviewed and is
 // next due.
-func (r *Renderer) review(b *strings.Builder, p *site.Page) {
+func (r *Renderer) review(b *bytes.Buffer, p *site.Page) {
 	if p.ReviewDue.IsZero() {
 		return
 	}
@@ -380,7 +393,7 @@ func (r *Renderer) review(b *strings.Builder, p *site.Page) {
 }
 
 // cardData is partials/card.html given (dict "Page" $page "Level" n).
-func (r *Renderer) cardData(b *strings.Builder, data any) bool {
+func (r *Renderer) cardData(b *bytes.Buffer, data any) bool {
 	m, ok := data.(map[string]any)
 	if !ok {
 		return false
@@ -408,7 +421,7 @@ func (r *Renderer) cardData(b *strings.Builder, data any) bool {
 
 // card is partials/card.html: a page in a list, under a heading of level
 // 2, 3 or 4.
-func (r *Renderer) card(b *strings.Builder, p *site.Page, level int) {
+func (r *Renderer) card(b *bytes.Buffer, p *site.Page, level int) {
 	b.WriteString(`<li class="card"`)
 	if pr := p.Principle; pr != nil {
 		b.WriteString(` id="`)
@@ -481,7 +494,7 @@ func cardKey(p *site.Page, level int) cacheKey {
 
 // pageList is partials/page-list.html: a list of cards, each cached as
 // the layout text caches it.
-func (r *Renderer) pageList(b *strings.Builder, data any) bool {
+func (r *Renderer) pageList(b *bytes.Buffer, data any) bool {
 	pages, ok := data.([]*site.Page)
 	if !ok {
 		return false
@@ -502,7 +515,7 @@ func (r *Renderer) pageList(b *strings.Builder, data any) bool {
 // cachedCard writes p's card under a heading of level, cached as
 // {{partialCached "partials/card.html" (dict "Page" . "Level" level) .
 // level}} caches it; nothing for no page ({{with .Page}} of nothing).
-func (r *Renderer) cachedCard(b *strings.Builder, p *site.Page, level int) {
+func (r *Renderer) cachedCard(b *bytes.Buffer, p *site.Page, level int) {
 	if p == nil {
 		return
 	}
@@ -510,25 +523,25 @@ func (r *Renderer) cachedCard(b *strings.Builder, p *site.Page, level int) {
 	r.cacheMu.RLock()
 	h, ok := r.cache[key]
 	r.cacheMu.RUnlock()
-	if !ok {
-		var c strings.Builder
-		c.Grow(512)
-		r.card(&c, p, level)
-		h = template.HTML(c.String())
-		r.cacheMu.Lock()
-		r.cache[key] = h
-		r.cacheMu.Unlock()
+	if ok {
+		b.WriteString(string(h))
+		return
 	}
-	b.WriteString(string(h))
+	start := b.Len()
+	r.card(b, p, level)
+	h = template.HTML(b.Bytes()[start:])
+	r.cacheMu.Lock()
+	r.cache[key] = h
+	r.cacheMu.Unlock()
 }
 
 // writeRelURL writes a site path as {{relURL .}} in an href attribute.
-func (r *Renderer) writeRelURL(b *strings.Builder, u string) {
+func (r *Renderer) writeRelURL(b *bytes.Buffer, u string) {
 	writeURL(b, filterURL(site.RelURL(r.site.Config.BaseURL, u)))
 }
 
 // writeDate writes {{date t}}: nothing for no date.
-func (r *Renderer) writeDate(b *strings.Builder, t time.Time) {
+func (r *Renderer) writeDate(b *bytes.Buffer, t time.Time) {
 	if t.IsZero() {
 		return
 	}
@@ -536,7 +549,7 @@ func (r *Renderer) writeDate(b *strings.Builder, t time.Time) {
 }
 
 // writeTime writes <time datetime="{{isoDate t}}">{{date t}}</time>.
-func (r *Renderer) writeTime(b *strings.Builder, t time.Time) {
+func (r *Renderer) writeTime(b *bytes.Buffer, t time.Time) {
 	b.WriteString(`<time datetime="`)
 	writeEscaped(b, t.In(r.site.Config.Location).Format(time.RFC3339))
 	b.WriteString(`">`)
@@ -558,7 +571,7 @@ func filterURL(u string) string {
 
 // pagination is partials/pagination.html: the links to the other pages of
 // a paginated list.
-func (r *Renderer) pagination(b *strings.Builder, data any) bool {
+func (r *Renderer) pagination(b *bytes.Buffer, data any) bool {
 	d, ok := data.(*Data)
 	if !ok || d == nil || d.Page == nil {
 		return false
@@ -613,44 +626,50 @@ const themeBaseText = `{{themeBase "top" .}}{{block "head" .}}{{end}}</head><bod
 	`{{themeBase "header" .}}<div class="width-container">{{template "partials/breadcrumbs.html" .}}<main id="maincontent" class="main" tabindex="-1">{{block "main" .}}{{end}}</main></div>{{themeBase "footer" .}}</body></html>`
 
 // themeBase writes one part of the theme's _default/baseof.html (see
-// themeBaseText).
+// themeBaseText): straight into the page being written (Data.out),
+// returning nothing, or else as the text it returns.
 func (r *Renderer) themeBase(part string, d *Data) (template.HTML, error) {
 	if d == nil || d.Page == nil {
 		return "", fmt.Errorf("themeBase is for the theme's own baseof.html")
 	}
 	p := d.Page
-	var b strings.Builder
+	b := d.out
+	if b == nil {
+		b = partBuffers.Get().(*bytes.Buffer)
+		defer partBuffers.Put(b)
+		b.Reset()
+	}
 	switch part {
 	case "top":
-		b.Grow(4096)
 		b.WriteString(`<!doctype html><html lang="`)
-		writeEscaped(&b, p.Language(r.site.Config.Language))
+		writeEscaped(b, p.Language(r.site.Config.Language))
 		b.WriteString(`"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">`)
-		meta, err := r.headMeta(p)
-		if err != nil {
+		if err := r.writeHeadMeta(b, p); err != nil {
 			return "", err
 		}
-		b.WriteString(string(meta))
 		b.WriteByte('\n')
-		if err := r.writePartialCached(&b, "partials/head-links.html", d, p.Section); err != nil {
+		if err := r.writePartialCached(b, "partials/head-links.html", d, p.Section); err != nil {
 			return "", err
 		}
 	case "header":
-		if err := r.writePartialCached(&b, "partials/header.html", d, r.menuKey(p, "main")); err != nil {
+		if err := r.writePartialCached(b, "partials/header.html", d, r.menuKey(p, "main")); err != nil {
 			return "", err
 		}
 	case "footer":
-		if err := r.writePartialCached(&b, "partials/footer.html", d); err != nil {
+		if err := r.writePartialCached(b, "partials/footer.html", d); err != nil {
 			return "", err
 		}
 	default:
 		return "", fmt.Errorf("themeBase: no part %q", part)
 	}
+	if d.out != nil {
+		return "", nil
+	}
 	return template.HTML(b.String()), nil
 }
 
 // writePartialCached writes {{partialCached name data variants...}}.
-func (r *Renderer) writePartialCached(b *strings.Builder, name string, data any, variants ...any) error {
+func (r *Renderer) writePartialCached(b *bytes.Buffer, name string, data any, variants ...any) error {
 	h, err := r.partialCached(name, data, variants...)
 	if err != nil {
 		return err

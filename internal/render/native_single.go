@@ -1,9 +1,8 @@
 package render
 
 import (
-	"html/template"
+	"bytes"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/engage-ssg/engage/internal/content"
@@ -18,7 +17,7 @@ import (
 // base layout, which gives the block the layout's data.
 
 // eventMain is the "main" block of events/single.html.
-func (r *Renderer) eventMain(b *strings.Builder, data any) bool {
+func (r *Renderer) eventMain(b *bytes.Buffer, data any) bool {
 	d, ok := data.(*Data)
 	if !ok || d == nil || d.Page == nil || d.Page.Event == nil {
 		return false
@@ -146,7 +145,7 @@ func (r *Renderer) eventMain(b *strings.Builder, data any) bool {
 			b.WriteString(`</p>`)
 		}
 	}
-	writeBody(b, d.Content)
+	r.writeBody(b, d)
 	if len(e.Outcomes) > 0 {
 		b.WriteString(`<h2 id="page--outcomes">What came of it</h2>`)
 		r.cardList(b, e.Outcomes)
@@ -160,7 +159,7 @@ func (r *Renderer) eventMain(b *strings.Builder, data any) bool {
 }
 
 // campaignMain is the "main" block of campaigns/single.html.
-func (r *Renderer) campaignMain(b *strings.Builder, data any) bool {
+func (r *Renderer) campaignMain(b *bytes.Buffer, data any) bool {
 	d, ok := data.(*Data)
 	if !ok || d == nil || d.Page == nil || d.Page.Campaign == nil {
 		return false
@@ -234,7 +233,7 @@ func (r *Renderer) campaignMain(b *strings.Builder, data any) bool {
 		}
 		b.WriteString(string(h))
 	}
-	writeBody(b, d.Content)
+	r.writeBody(b, d)
 	writeSection(b, "page--what-happens-next", "What happens next", c.WhatHappensNext)
 	if len(c.Events) > 0 {
 		b.WriteString(`<h2 id="page--events">Events for this `)
@@ -261,7 +260,7 @@ func (r *Renderer) campaignMain(b *strings.Builder, data any) bool {
 }
 
 // updateMain is the "main" block of updates/single.html.
-func (r *Renderer) updateMain(b *strings.Builder, data any) bool {
+func (r *Renderer) updateMain(b *bytes.Buffer, data any) bool {
 	d, ok := data.(*Data)
 	if !ok || d == nil || d.Page == nil || d.Page.Update == nil {
 		return false
@@ -299,7 +298,7 @@ func (r *Renderer) updateMain(b *strings.Builder, data any) bool {
 		b.WriteString(`</a></dd></div>`)
 	}
 	b.WriteString(`</dl>`)
-	writeBody(b, d.Content)
+	r.writeBody(b, d)
 	r.pageFoot(b, p)
 	b.WriteByte('\n')
 	return true
@@ -307,7 +306,7 @@ func (r *Renderer) updateMain(b *strings.Builder, data any) bool {
 
 // hiddenTitle writes the page's title for screen readers after a link's
 // words: <span class="visually-hidden">: {{$p.Title}}</span>.
-func hiddenTitle(b *strings.Builder, p *site.Page) {
+func hiddenTitle(b *bytes.Buffer, p *site.Page) {
 	b.WriteString(`<span class="visually-hidden">: `)
 	writeEscaped(b, p.Title)
 	b.WriteString(`</span>`)
@@ -315,7 +314,7 @@ func hiddenTitle(b *strings.Builder, p *site.Page) {
 
 // writeMailto writes <a href="mailto:{{.}}">{{.}}</a>: after the scheme,
 // html/template normalises the address without filtering it.
-func writeMailto(b *strings.Builder, email string) {
+func writeMailto(b *bytes.Buffer, email string) {
 	b.WriteString(`<a href="mailto:`)
 	writeURL(b, email)
 	b.WriteString(`">`)
@@ -324,7 +323,7 @@ func writeMailto(b *strings.Builder, email string) {
 }
 
 // writeSection writes {{with .}}<h2 id="id">heading</h2><p>{{.}}</p>{{end}}.
-func writeSection(b *strings.Builder, id, heading, text string) {
+func writeSection(b *bytes.Buffer, id, heading, text string) {
 	if text == "" {
 		return
 	}
@@ -333,17 +332,22 @@ func writeSection(b *strings.Builder, id, heading, text string) {
 	b.WriteString(`</p>`)
 }
 
-// writeBody writes <div class="body">{{.Content}}</div>.
-func writeBody(b *strings.Builder, content template.HTML) {
+// writeBody writes <div class="body">{{.Content}}</div>: the page's body
+// straight from its Markdown when Content was not made for it (Data.lazy).
+func (r *Renderer) writeBody(b *bytes.Buffer, d *Data) {
 	b.WriteString(`<div class="body">`)
-	b.WriteString(string(content))
+	if d.lazy {
+		d.err = r.body(b, d.Page)
+	} else {
+		b.WriteString(string(d.Content))
+	}
 	b.WriteString(`</div>`)
 }
 
 // cardList writes the cards of pages under headings of level 3, each
 // cached as {{partialCached "partials/card.html" (dict "Page" . "Level"
 // 3) . 3}} caches it.
-func (r *Renderer) cardList(b *strings.Builder, pages []*site.Page) {
+func (r *Renderer) cardList(b *bytes.Buffer, pages []*site.Page) {
 	b.WriteString(`<ul class="card-list">`)
 	for _, p := range pages {
 		b.WriteByte('\n')
@@ -354,7 +358,7 @@ func (r *Renderer) cardList(b *strings.Builder, pages []*site.Page) {
 
 // contact writes the Contact section of an event or campaign, with the
 // phone number written by partials/phone.html; false if that fails.
-func (r *Renderer) contact(b *strings.Builder, c content.Contact) bool {
+func (r *Renderer) contact(b *bytes.Buffer, c content.Contact) bool {
 	if c.Name == "" {
 		return true
 	}

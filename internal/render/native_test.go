@@ -387,6 +387,21 @@ func TestNativePartialsGiveWayToTheSite(t *testing.T) {
 			t.Errorf("news calling the campaigns main block in Go: error %v, want one naming campaigns/single.html", err)
 		}
 	})
+	t.Run("a site partial that includes one in Go", func(t *testing.T) {
+		// Under the theme's base the Go writes straight into the page; in
+		// a partial run on its own (the site's header.html, through
+		// partialCached) it must write into that partial's text instead.
+		res := renderAll(t, site(t, map[string]string{
+			"partials/header.html": `<header class="mine">{{template "partials/breadcrumbs.html" .}}</header>`,
+		}), true)
+		html := res.pages["/news/post/"]
+		if !strings.HasPrefix(html, "<!doctype html>") || !strings.Contains(html, `<header class="mine"><nav class="breadcrumb" aria-label="Breadcrumb">`) {
+			t.Errorf("the breadcrumbs are not inside the site's header:\n%s", html)
+		}
+		if n := strings.Count(html, `<nav class="breadcrumb"`); n != 2 {
+			t.Errorf("%d breadcrumb trails, want 2 (the header's and the base's):\n%s", n, html)
+		}
+	})
 	t.Run("a block that ends inside a tag", func(t *testing.T) {
 		// html/template refuses the layout text, whose "</main>" then
 		// falls inside the tag; the Go base must give the same verdict,

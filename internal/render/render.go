@@ -36,6 +36,18 @@ type Data struct {
 	Site    *site.Site
 	Page    *site.Page
 	Content template.HTML // the page's Markdown body as HTML
+
+	// out is the page being written, under the theme's own base layout:
+	// the parts of the theme written in Go write straight into it rather
+	// than return text that html/template copies in (themeBase,
+	// themePartial). A partial executed on its own is given the Data
+	// without it (detached).
+	out *bytes.Buffer
+	// lazy is set when Content was not made because the page's "main"
+	// block is written in Go, which writes the body straight into out
+	// (writeBody); err is what writing it failed with.
+	lazy bool
+	err  error
 }
 
 // Renderer renders pages of one site. After New it is safe for concurrent use.
@@ -87,7 +99,8 @@ func New(s *site.Site, layouts, assets Layers, md *markdown.Markdown, minifyOutp
 	}
 	ts := &templates{layers: layouts, funcs: r.funcs(), sets: map[string]*template.Template{},
 		minify: r.minifier, texts: map[string][2]string{}, orig: map[*template.Template]*template.Template{},
-		stubbed: map[*template.Template]bool{}, baseStubbed: map[*template.Template]bool{}}
+		stubbed: map[*template.Template]bool{}, baseStubbed: map[*template.Template]bool{},
+		mainInGo: map[*template.Template]bool{}}
 	for _, f := range files {
 		if strings.HasPrefix(f, "partials/") && strings.HasSuffix(f, ".html") {
 			ts.partials = append(ts.partials, f)
@@ -152,22 +165,36 @@ func (r *Renderer) WritePage(p *site.Page, write func([]byte) error) error {
 	if t == nil {
 		return fmt.Errorf("no layout for %s", p.URL)
 	}
-	var content strings.Builder
-	if p.HasContent() && (p.Paginator == nil || p.Paginator.Number == 1) {
-		if err := r.md.HTML(&content, p.Source.Body, p.LinkDests, p.LinkLabels); err != nil {
-			return fmt.Errorf("render %s: %w", p.Source.Path, err)
-		}
-	}
 	out := pageBuffers.Get().(*bytes.Buffer)
 	defer pageBuffers.Put(out)
 	out.Reset()
-	data := &Data{Site: r.site, Page: p, Content: template.HTML(content.String())}
-	if err := t.Execute(out, data); err != nil {
+	data := &Data{Site: r.site, Page: p}
+	if r.templates.baseStubbed[t] {
+		data.out = out
+	}
+	if p.HasContent() && (p.Paginator == nil || p.Paginator.Number == 1) {
+		if data.out != nil && r.templates.mainInGo[t] {
+			data.lazy = true
+		} else {
+			var content strings.Builder
+			if err := r.body(&content, p); err != nil {
+				return err
+			}
+			data.Content = template.HTML(content.String())
+		}
+	}
+	err := t.Execute(out, data)
+	if err == nil && data.err != nil {
+		return data.err
+	}
+	if err != nil {
 		// A layout that fails to execute is reported like a content
 		// problem, at its file and line, as a diag.List. The line is the
 		// layout's as written, not as minified.
 		if orig := r.templates.orig[t]; orig != nil {
-			if e := orig.Execute(io.Discard, data); e != nil {
+			if whole, derr := r.detached(data); derr != nil {
+				err = derr
+			} else if e := orig.Execute(io.Discard, whole); e != nil {
 				err = e
 			}
 		}
@@ -185,6 +212,33 @@ func (r *Renderer) WritePage(p *site.Page, write func([]byte) error) error {
 	// goldmark's HTML, which has nothing to take out but a newline
 	// between blocks: the page is not minified again.
 	return write(out.Bytes())
+}
+
+// body writes the page's Markdown body as HTML.
+func (r *Renderer) body(w io.Writer, p *site.Page) error {
+	if err := r.md.HTML(w, p.Source.Body, p.LinkDests, p.LinkLabels); err != nil {
+		return fmt.Errorf("render %s: %w", p.Source.Path, err)
+	}
+	return nil
+}
+
+// detached returns data as a layout executed on its own, into text of
+// its own, is given it: a page's Data without the page being written
+// (Data.out), and with its Content made if it was left to the Go.
+func (r *Renderer) detached(data any) (any, error) {
+	d, ok := data.(*Data)
+	if !ok || d == nil || d.out == nil && !d.lazy {
+		return data, nil
+	}
+	c := &Data{Site: d.Site, Page: d.Page, Content: d.Content}
+	if d.lazy {
+		var b strings.Builder
+		if err := r.body(&b, d.Page); err != nil {
+			return nil, err
+		}
+		c.Content = template.HTML(b.String())
+	}
+	return c, nil
 }
 
 // pageBuffers hold pages while their layout runs and they are written, so
@@ -255,6 +309,10 @@ func (r *Renderer) partialCached(name string, data any, variants ...any) (templa
 // execPartial executes the partial name of the set of partials set, and
 // reports a layout problem at the partial's own file and line.
 func (r *Renderer) execPartial(set *template.Template, name string, data any) (template.HTML, error) {
+	data, err := r.detached(data)
+	if err != nil {
+		return "", err
+	}
 	var b strings.Builder
 	if err := set.ExecuteTemplate(&b, name, data); err != nil {
 		if orig := r.templates.orig[set]; orig != nil {

@@ -69,6 +69,9 @@ type templates struct {
 	// parsed so.
 	nativeBase  bool
 	baseStubbed map[*template.Template]bool
+	// mainInGo are the sets among them whose page layout's "main" block
+	// is written in Go (native_single.go).
+	mainInGo map[*template.Template]bool
 }
 
 // lookup returns the template set for a page, parsing it the first time.
@@ -121,6 +124,7 @@ func (ts *templates) parsePartials() (*template.Template, *diag.Problem) {
 // the set defines one of them again: then that set keeps the layout text
 // of them all.
 func (ts *templates) set(name string, files []string, natives bool) (*template.Template, *diag.Problem) {
+	mainInGo := false
 	orig := template.New(name).Funcs(ts.funcs).Option("missingkey=error")
 	min := template.New(name).Funcs(ts.funcs).Option("missingkey=error")
 	for _, f := range files {
@@ -144,6 +148,7 @@ func (ts *templates) set(name string, files []string, natives bool) (*template.T
 				minified = themePartialCall(f)
 			case ts.nativeBase && name == themeBase:
 				minified = `{{define "main"}}` + themePartialCall(f) + `{{end}}`
+				mainInGo = true
 			}
 		}
 		if natives && ts.nativeBase && f == themeBase && f == name {
@@ -175,6 +180,7 @@ func (ts *templates) set(name string, files []string, natives bool) (*template.T
 		ts.stubbed[min] = true
 		if ts.nativeBase && name == themeBase {
 			ts.baseStubbed[min] = true
+			ts.mainInGo[min] = mainInGo
 		}
 	}
 	ts.orig[min] = orig
