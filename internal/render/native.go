@@ -73,6 +73,13 @@ func init() {
 			write: (*Renderer).campaignMain, main: true},
 		"updates/single.html": {uses: []string{"partials/page-head.html", "partials/page-foot.html"},
 			write: (*Renderer).updateMain, main: true},
+		"_default/single.html": {uses: []string{"partials/page-head.html", "partials/page-foot.html"},
+			write: (*Renderer).singleMain, main: true},
+		"_default/easy.html": {write: (*Renderer).easyMain, main: true},
+		"_default/list.html": {uses: []string{"partials/page-list.html", "partials/pagination.html", "partials/documents.html", "partials/card.html"},
+			write: (*Renderer).listMain, main: true},
+		"principles/single.html": {uses: []string{"partials/page-head.html", "partials/page-foot.html", "partials/card.html"},
+			write: (*Renderer).principleMain, main: true},
 	}
 }
 

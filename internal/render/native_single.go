@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"strings"
 	"strconv"
 	"time"
 
@@ -148,7 +149,7 @@ func (r *Renderer) eventMain(b *bytes.Buffer, data any) bool {
 	r.writeBody(b, d)
 	if len(e.Outcomes) > 0 {
 		b.WriteString(`<h2 id="page--outcomes">What came of it</h2>`)
-		r.cardList(b, e.Outcomes)
+		r.cardList(b, e.Outcomes, 3)
 	}
 	if !r.contact(b, e.Contact) {
 		return false
@@ -239,11 +240,11 @@ func (r *Renderer) campaignMain(b *bytes.Buffer, data any) bool {
 		b.WriteString(`<h2 id="page--events">Events for this `)
 		writeEscaped(b, c.Kind)
 		b.WriteString(`</h2>`)
-		r.cardList(b, c.Events)
+		r.cardList(b, c.Events, 3)
 	}
 	b.WriteString(`<h2 id="page--outcomes">What came of it</h2>`)
 	if len(c.Outcomes) > 0 {
-		r.cardList(b, c.Outcomes)
+		r.cardList(b, c.Outcomes, 3)
 	} else if c.Status == "closed" {
 		b.WriteString(`<p>We are looking at what people told us. We will publish what we are doing about it here.</p>`)
 	} else {
@@ -344,16 +345,87 @@ func (r *Renderer) writeBody(b *bytes.Buffer, d *Data) {
 	b.WriteString(`</div>`)
 }
 
-// cardList writes the cards of pages under headings of level 3, each
+// cardList writes the cards of pages under headings of level, each
 // cached as {{partialCached "partials/card.html" (dict "Page" . "Level"
-// 3) . 3}} caches it.
-func (r *Renderer) cardList(b *bytes.Buffer, pages []*site.Page) {
+// level) . level}} caches it.
+func (r *Renderer) cardList(b *bytes.Buffer, pages []*site.Page, level int) {
 	b.WriteString(`<ul class="card-list">`)
 	for _, p := range pages {
 		b.WriteByte('\n')
-		r.cachedCard(b, p, 3)
+		r.cachedCard(b, p, level)
 	}
 	b.WriteString(`</ul>`)
+}
+
+// singleMain is the "main" block of _default/single.html, the layout of
+// every content page without one of its own type.
+func (r *Renderer) singleMain(b *bytes.Buffer, data any) bool {
+	d, ok := data.(*Data)
+	if !ok || d == nil || d.Page == nil {
+		return false
+	}
+	r.pageHead(b, d.Page)
+	r.writeBody(b, d)
+	r.pageFoot(b, d.Page)
+	b.WriteByte('\n')
+	return true
+}
+
+// easyMain is the "main" block of _default/easy.html, the layout of an
+// easy-read version.
+func (r *Renderer) easyMain(b *bytes.Buffer, data any) bool {
+	d, ok := data.(*Data)
+	if !ok || d == nil || d.Page == nil {
+		return false
+	}
+	p := d.Page
+	b.WriteString(`<div class="easy-read"><h1>`)
+	writeEscaped(b, p.Title)
+	b.WriteString(`</h1>`)
+	if s := p.Standard; s != nil {
+		b.WriteString(`<p class="version-link"><a href="`)
+		r.writeRelURL(b, s.URL)
+		b.WriteString(`">Standard version<span class="visually-hidden"> of `)
+		writeEscaped(b, s.Title)
+		b.WriteString(`</span></a></p>`)
+	}
+	r.writeBody(b, d)
+	b.WriteString("</div>")
+	return true
+}
+
+// principleMain is the "main" block of principles/single.html: a
+// principle or standard, and the pages that say they apply it.
+func (r *Renderer) principleMain(b *bytes.Buffer, data any) bool {
+	d, ok := data.(*Data)
+	if !ok || d == nil || d.Page == nil || d.Page.Principle == nil {
+		return false
+	}
+	p, pr := d.Page, d.Page.Principle
+	b.WriteString(`<p class="caption">`)
+	writeEscaped(b, engagement.Label(pr.Kind))
+	b.WriteString(` ` + strconv.Itoa(pr.Number) + `</p>`)
+	r.pageHead(b, p)
+	r.writeBody(b, d)
+	b.WriteString(`<h2 id="page--how-we-have-applied-this">How we have applied this `)
+	writeEscaped(b, pr.Kind)
+	b.WriteString(`</h2>`)
+	for _, g := range pr.Evidence {
+		b.WriteString(`<h3 id="page--`)
+		writeEscaped(b, g.ID)
+		b.WriteString(`">`)
+		writeEscaped(b, g.Title)
+		b.WriteString(`</h3>`)
+		r.cardList(b, g.Pages, 4)
+	}
+	if len(pr.Evidence) == 0 {
+		b.WriteString(`<p>We have not yet published anything that applies this `)
+		writeEscaped(b, pr.Kind)
+		b.WriteString(`.</p>`)
+	}
+	r.pageFoot(b, p)
+	b.WriteByte('\n')
+	return true
 }
 
 // contact writes the Contact section of an event or campaign, with the
@@ -377,5 +449,88 @@ func (r *Renderer) contact(b *bytes.Buffer, c content.Contact) bool {
 		b.WriteString(string(h))
 	}
 	b.WriteString(`</p>`)
+	return true
+}
+
+// listMain is the "main" block of _default/list.html: a section, a list
+// of it, a taxonomy term without a layout of its own, one page of them.
+func (r *Renderer) listMain(b *bytes.Buffer, data any) bool {
+	d, ok := data.(*Data)
+	if !ok || d == nil || d.Page == nil {
+		return false
+	}
+	p := d.Page
+	b.WriteString(`<h1>`)
+	writeEscaped(b, p.Title)
+	b.WriteString(`</h1>`)
+	if p.Summary != "" {
+		b.WriteString(`<p class="lede">`)
+		writeEscaped(b, p.Summary)
+		b.WriteString(`</p>`)
+	}
+	// {{if .Content}}: a body that comes to nothing writes no <div>.
+	start := b.Len()
+	r.writeBody(b, d)
+	if b.Len() == start+len(`<div class="body"></div>`) {
+		b.Truncate(start)
+	}
+	if p.Kind == site.KindSection {
+		if sec := r.feedSection(p); sec != nil {
+			title := strings.ToLower(sec.Title)
+			b.WriteString(`<p class="subscribe">Subscribe to `)
+			writeEscaped(b, title)
+			b.WriteString(` in a feed reader: `)
+			for i, f := range []struct{ file, name string }{{"feed.xml", "Atom feed"}, {"rss.xml", "RSS feed"}, {"feed.json", "JSON Feed"}} {
+				switch i {
+				case 1:
+					b.WriteString(`, `)
+				case 2:
+					b.WriteString(` or `)
+				}
+				b.WriteString(`<a href="`)
+				r.writeRelURL(b, sec.URL+f.file)
+				b.WriteString(`">` + f.name + `<span class="visually-hidden"> of `)
+				writeEscaped(b, title)
+				b.WriteString(`</span></a>`)
+			}
+			b.WriteString(`.</p>`)
+		}
+		if p.Type == "events" && r.site.HasEvents() {
+			b.WriteString(`<p class="subscribe">Add every event to your calendar: <a href="`)
+			r.writeRelURL(b, "/events.ics")
+			b.WriteString(`">subscribe to our events calendar</a>.</p>`)
+		}
+	}
+	if len(p.Links) > 0 {
+		b.WriteString(`<nav class="list-links" aria-label="More lists"><ul>`)
+		for _, l := range p.Links {
+			b.WriteString(`<li><a href="`)
+			r.writeRelURL(b, l.URL)
+			b.WriteString(`">`)
+			writeEscaped(b, l.Title)
+			b.WriteString(`</a></li>`)
+		}
+		b.WriteString(`</ul></nav>`)
+	}
+	if len(p.Groups) > 0 {
+		for _, g := range p.Groups {
+			b.WriteString(`<section aria-labelledby="page--`)
+			writeEscaped(b, g.ID)
+			b.WriteString(`"><h2 id="page--`)
+			writeEscaped(b, g.ID)
+			b.WriteString(`">`)
+			writeEscaped(b, g.Title)
+			b.WriteString(` <span class="count">(` + strconv.Itoa(len(g.Pages)) + `)</span></h2>`)
+			r.cardList(b, g.Pages, 3)
+			b.WriteString(`</section>`)
+		}
+	} else if pg := p.Paginator; pg != nil && (len(pg.Items) > 0 || len(p.Links) == 0) {
+		r.pageList(b, pg.Items)
+	}
+	r.pagination(b, d)
+	if p.Source != nil {
+		r.documents(b, p)
+	}
+	b.WriteByte('\n')
 	return true
 }

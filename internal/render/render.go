@@ -410,6 +410,20 @@ func (r *Renderer) Alias(a site.Alias) ([]byte, error) {
 	return r.minify("text/html", out.Bytes())
 }
 
+// feedSection returns the section page whose feeds a page belongs to,
+// or nil.
+func (r *Renderer) feedSection(p *site.Page) *site.Page {
+	if !feed.Has(p.Section) {
+		return nil
+	}
+	for _, sec := range r.site.Sections {
+		if sec.Section == p.Section {
+			return sec
+		}
+	}
+	return nil
+}
+
 // funcs are the functions layouts may call.
 func (r *Renderer) funcs() template.FuncMap {
 	cfg := r.site.Config
@@ -470,17 +484,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"label": engagement.Label,
 		// feedSection returns the section page whose feeds a page belongs
 		// to, or nil.
-		"feedSection": func(p *site.Page) *site.Page {
-			if !feed.Has(p.Section) {
-				return nil
-			}
-			for _, sec := range r.site.Sections {
-				if sec.Section == p.Section {
-					return sec
-				}
-			}
-			return nil
-		},
+		"feedSection": r.feedSection,
 		// ogLocale writes a language tag the Open Graph way: en-GB is en_GB.
 		"ogLocale": func(lang string) string { return strings.ReplaceAll(lang, "-", "_") },
 		// taxonomies returns the site's taxonomies in site.yaml order.
