@@ -2,8 +2,8 @@ package render
 
 import (
 	"bytes"
-	"strings"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/engage-ssg/engage/internal/content"
