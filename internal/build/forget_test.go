@@ -13,7 +13,7 @@ func TestForgetPositions(t *testing.T) {
 	src := t.TempDir()
 	site := fstest.MapFS{
 		"site.yaml":            {Data: []byte("title: Test\nbase_url: https://engage.example.org/\norganisation:\n  name: Test Board\ntaxonomies: [topics]\n")},
-		"content/news/post.md": {Data: []byte("---\ntitle: A post\ndate: 2026-01-02\ntopics: [Carers]\n---\nRead [the plan](/news/).\n")},
+		"content/news/post.md": {Data: []byte("---\ntitle: A post\ndate: 2026-01-02\ntopics: [Carers]\n---\nRead [the plan](/news/).\n\n## What next\n\nMore.\n")},
 	}
 	if err := os.CopyFS(src, site); err != nil {
 		t.Fatal(err)
@@ -24,6 +24,15 @@ func TestForgetPositions(t *testing.T) {
 	}
 	if plan.Problems.Errors() > 0 {
 		t.Fatal(plan.Problems)
+	}
+	headings := 0
+	for _, p := range plan.Site.Pages {
+		if p.Source != nil && p.Source.Body != nil {
+			headings += len(p.Source.Body.Headings)
+		}
+	}
+	if headings == 0 {
+		t.Fatal("no page has headings before forgetPositions")
 	}
 	forgetPositions(plan.Site)
 	for _, p := range plan.Site.Pages {
@@ -36,6 +45,9 @@ func TestForgetPositions(t *testing.T) {
 		}
 		if len(p.Terms) != 1 || p.Terms[0].Name != "Carers" {
 			t.Errorf("the page's resolved terms are %v, want Carers", p.Terms)
+		}
+		if cp.Body.Headings != nil {
+			t.Errorf("kept the headings %v", cp.Body.Headings)
 		}
 		if len(cp.Body.Links) != 0 || len(p.LinkDests) != 1 {
 			t.Errorf("kept %d links as written and %d resolved, want 0 and 1", len(cp.Body.Links), len(p.LinkDests))
