@@ -78,6 +78,8 @@ func init() {
 		"_default/easy.html": {write: (*Renderer).easyMain, main: true},
 		"_default/list.html": {uses: []string{"partials/page-list.html", "partials/pagination.html", "partials/documents.html", "partials/card.html"},
 			write: (*Renderer).listMain, main: true},
+		"_default/term.html": {uses: []string{"partials/page-list.html", "partials/pagination.html"},
+			write: (*Renderer).termMain, main: true},
 		"principles/single.html": {uses: []string{"partials/page-head.html", "partials/page-foot.html", "partials/card.html"},
 			write: (*Renderer).principleMain, main: true},
 	}

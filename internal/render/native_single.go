@@ -534,3 +534,31 @@ func (r *Renderer) listMain(b *bytes.Buffer, data any) bool {
 	b.WriteByte('\n')
 	return true
 }
+
+// termMain is the "main" block of _default/term.html: one page of the
+// list of a taxonomy term, such as a topic.
+func (r *Renderer) termMain(b *bytes.Buffer, data any) bool {
+	d, ok := data.(*Data)
+	if !ok || d == nil || d.Page == nil || d.Page.Taxonomy == nil {
+		return false
+	}
+	p := d.Page
+	b.WriteString(`<h1><span class="caption">`)
+	writeEscaped(b, p.Taxonomy.Title)
+	b.WriteString(`</span> `)
+	writeEscaped(b, p.Title)
+	b.WriteString(`</h1><p>` + strconv.Itoa(len(p.Pages)))
+	if len(p.Pages) == 1 {
+		b.WriteString(` page is about `)
+	} else {
+		b.WriteString(` pages are about `)
+	}
+	writeEscaped(b, p.Title)
+	b.WriteString(`.</p>`)
+	if pg := p.Paginator; pg != nil {
+		r.pageList(b, pg.Items)
+	}
+	r.pagination(b, d)
+	b.WriteByte('\n')
+	return true
+}
