@@ -296,13 +296,20 @@ func (r *Renderer) pageHead(b *bytes.Buffer, p *site.Page) {
 		b.WriteString(`</p>`)
 	}
 	if e := p.EasyRead; e != nil {
-		b.WriteString(`<p class="version-link"><a href="`)
-		r.writeRelURL(b, e.URL)
-		b.WriteString(`">Easy read version<span class="visually-hidden"> of `)
-		writeEscaped(b, p.Title)
-		b.WriteString(`</span></a></p>`)
+		r.versionLink(b, e.URL, "Easy read version", p.Title)
 	}
 	r.pageMeta(b, p)
+}
+
+// versionLink writes the link from a page to its other version:
+// <p class="version-link"><a href="{{relURL url}}">words<span
+// class="visually-hidden"> of {{title}}</span></a></p>.
+func (r *Renderer) versionLink(b *bytes.Buffer, url, words, title string) {
+	b.WriteString(`<p class="version-link"><a href="`)
+	r.writeRelURL(b, url)
+	b.WriteString(`">` + words + `<span class="visually-hidden"> of `)
+	writeEscaped(b, title)
+	b.WriteString(`</span></a></p>`)
 }
 
 // pageFoot is partials/page-foot.html: documents, principles applied,

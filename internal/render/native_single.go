@@ -383,11 +383,7 @@ func (r *Renderer) easyMain(b *bytes.Buffer, data any) bool {
 	writeEscaped(b, p.Title)
 	b.WriteString(`</h1>`)
 	if s := p.Standard; s != nil {
-		b.WriteString(`<p class="version-link"><a href="`)
-		r.writeRelURL(b, s.URL)
-		b.WriteString(`">Standard version<span class="visually-hidden"> of `)
-		writeEscaped(b, s.Title)
-		b.WriteString(`</span></a></p>`)
+		r.versionLink(b, s.URL, "Standard version", s.Title)
 	}
 	r.writeBody(b, d)
 	b.WriteString("</div>")
