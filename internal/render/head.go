@@ -21,13 +21,7 @@ import (
 // places: text and attribute values HTML-escaped, addresses normalised
 // first.
 func (r *Renderer) headMeta(p *site.Page) (template.HTML, error) {
-	b := partBuffers.Get().(*bytes.Buffer)
-	defer partBuffers.Put(b)
-	b.Reset()
-	if err := r.writeHeadMeta(b, p); err != nil {
-		return "", err
-	}
-	return template.HTML(b.String()), nil
+	return asText(func(b *bytes.Buffer) error { return r.writeHeadMeta(b, p) })
 }
 
 // writeHeadMeta writes headMeta's tags to b.

@@ -648,38 +648,41 @@ func (r *Renderer) themeBase(part string, d *Data) (template.HTML, error) {
 	if d == nil || d.Page == nil {
 		return "", fmt.Errorf("themeBase is for the theme's own baseof.html")
 	}
-	p := d.Page
-	b := d.out
-	if b == nil {
-		b = partBuffers.Get().(*bytes.Buffer)
-		defer partBuffers.Put(b)
-		b.Reset()
+	if d.out != nil {
+		return "", r.writeBase(d.out, part, d)
 	}
+	return asText(func(b *bytes.Buffer) error { return r.writeBase(b, part, d) })
+}
+
+// writeBase writes one part of the theme's base for d's page to b.
+func (r *Renderer) writeBase(b *bytes.Buffer, part string, d *Data) error {
+	p := d.Page
 	switch part {
 	case "top":
 		b.WriteString(`<!doctype html><html lang="`)
 		writeEscaped(b, p.Language(r.site.Config.Language))
 		b.WriteString(`"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">`)
 		if err := r.writeHeadMeta(b, p); err != nil {
-			return "", err
+			return err
 		}
 		b.WriteByte('\n')
-		if err := r.writePartialCached(b, "partials/head-links.html", d, p.Section); err != nil {
-			return "", err
-		}
+		return r.writePartialCached(b, "partials/head-links.html", d, p.Section)
 	case "header":
-		if err := r.writePartialCached(b, "partials/header.html", d, r.menuKey(p, "main")); err != nil {
-			return "", err
-		}
+		return r.writePartialCached(b, "partials/header.html", d, r.menuKey(p, "main"))
 	case "footer":
-		if err := r.writePartialCached(b, "partials/footer.html", d); err != nil {
-			return "", err
-		}
-	default:
-		return "", fmt.Errorf("themeBase: no part %q", part)
+		return r.writePartialCached(b, "partials/footer.html", d)
 	}
-	if d.out != nil {
-		return "", nil
+	return fmt.Errorf("themeBase: no part %q", part)
+}
+
+// asText returns what write writes, as text, written into a pooled
+// buffer first.
+func asText(write func(b *bytes.Buffer) error) (template.HTML, error) {
+	b := partBuffers.Get().(*bytes.Buffer)
+	defer partBuffers.Put(b)
+	b.Reset()
+	if err := write(b); err != nil {
+		return "", err
 	}
 	return template.HTML(b.String()), nil
 }
