@@ -624,30 +624,51 @@ func generate(ctx context.Context, plan *Plan, r *render.Renderer, emit func(out
 	s := plan.Site
 	sets := []struct {
 		what string
-		make func() ([]output.File, error)
+		make func(emit func(output.File) error) error
 	}{
-		{"feeds", func() ([]output.File, error) { return feed.Files(s, s.Config.FeedLimit, r.AbsoluteBody) }},
-		{"calendars", func() ([]output.File, error) { return calendar.Files(s), nil }},
-		{"sitemap", func() ([]output.File, error) { return sitemap.Files(s) }},
-		{"open data", func() ([]output.File, error) { return opendata.Files(s) }},
-		// Search: the index that assets/js/search.js reads on /search/.
-		{"search index", func() ([]output.File, error) { return search.Index(s) }},
+		{"feeds", each(func() ([]output.File, error) { return feed.Files(s, s.Config.FeedLimit, r.AbsoluteBody) })},
+		{"calendars", each(func() ([]output.File, error) { return calendar.Files(s), nil })},
+		{"sitemap", each(func() ([]output.File, error) { return sitemap.Files(s) })},
+		{"open data", each(func() ([]output.File, error) { return opendata.Files(s) })},
+		// Search: the index that assets/js/search.js reads on /search/,
+		// given file by file, as the whole of it is large.
+		{"search index", func(emit func(output.File) error) error { return search.Write(s, emit) }},
 	}
 	for _, set := range sets {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		files, err := set.make()
-		if err != nil {
+		var emitErr error
+		err := set.make(func(f output.File) error {
+			emitErr = emit(f)
+			return emitErr
+		})
+		switch {
+		case err == nil:
+		case err == emitErr:
+			return err
+		default:
 			return fmt.Errorf("%s: %w", set.what, err)
+		}
+	}
+	return nil
+}
+
+// each gives emit the files that makeFiles makes, in turn, stopping at the
+// first error.
+func each(makeFiles func() ([]output.File, error)) func(emit func(output.File) error) error {
+	return func(emit func(output.File) error) error {
+		files, err := makeFiles()
+		if err != nil {
+			return err
 		}
 		for _, f := range files {
 			if err := emit(f); err != nil {
 				return err
 			}
 		}
+		return nil
 	}
-	return nil
 }
 
 // mediaType is the type a generated file is minified as, or "" to write

@@ -59,10 +59,33 @@ const perShard = 50
 // first three letters of its words.
 const maxShard = 48 << 10
 
-// Index builds the search index of s.
+// Index builds the search index of s: Write's files, in path order.
 func Index(s *site.Site) ([]output.File, error) {
-	docs := documents(s)
 	var files []output.File
+	err := Write(s, func(f output.File) error {
+		files = append(files, f)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	return files, nil
+}
+
+// Write builds the search index of s and gives each file to emit as soon
+// as it is made, meta.json last (its version is a hash of the others), so
+// that the word shards of a large site are written one by one rather than
+// held until the last is made. It returns emit's first error.
+func Write(s *site.Site, emit func(output.File) error) error {
+	docs := documents(s)
+	h := sha256.New()
+	put := func(f output.File) error {
+		h.Write([]byte(f.Path))
+		h.Write([]byte{0})
+		h.Write(f.Data)
+		return emit(f)
+	}
 
 	for n := 0; n*perShard < len(docs); n++ {
 		rows := make([][]string, 0, perShard)
@@ -71,30 +94,30 @@ func Index(s *site.Site) ([]output.File, error) {
 		}
 		data, err := marshal(rows)
 		if err != nil {
-			return nil, fmt.Errorf("search index documents: %w", err)
+			return fmt.Errorf("search index documents: %w", err)
 		}
-		files = append(files, output.File{Path: Dir + "docs/" + strconv.Itoa(n) + ".json", Data: data})
+		if err := put(output.File{Path: Dir + "docs/" + strconv.Itoa(n) + ".json", Data: data}); err != nil {
+			return err
+		}
 	}
 
 	facets, err := marshal(facetsOf(s, docs))
 	if err != nil {
-		return nil, fmt.Errorf("search index facets: %w", err)
+		return fmt.Errorf("search index facets: %w", err)
 	}
-	files = append(files, output.File{Path: Dir + "facets.json", Data: facets})
+	if err := put(output.File{Path: Dir + "facets.json", Data: facets}); err != nil {
+		return err
+	}
 
-	shards := wordShards(docs)
-	keys := make([]string, 0, len(shards))
-	for _, sh := range shards {
+	var keys []string
+	err = wordShards(docs, func(sh shard) error {
 		keys = append(keys, sh.key)
-		files = append(files, output.File{Path: Dir + "words/" + sh.key + ".json", Data: sh.data})
+		return put(output.File{Path: Dir + "words/" + sh.key + ".json", Data: sh.data})
+	})
+	if err != nil {
+		return err
 	}
 
-	h := sha256.New()
-	for _, f := range files {
-		h.Write([]byte(f.Path))
-		h.Write([]byte{0})
-		h.Write(f.Data)
-	}
 	meta, err := marshal(struct {
 		Version   string   `json:"version"`
 		Documents int      `json:"documents"`
@@ -103,11 +126,9 @@ func Index(s *site.Site) ([]output.File, error) {
 		StopWords []string `json:"stopWords"`
 	}{hex.EncodeToString(h.Sum(nil)[:6]), len(docs), perShard, keys, stopWords})
 	if err != nil {
-		return nil, fmt.Errorf("search index meta: %w", err)
+		return fmt.Errorf("search index meta: %w", err)
 	}
-	files = append(files, output.File{Path: Dir + "meta.json", Data: meta})
-	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	return files, nil
+	return emit(output.File{Path: Dir + "meta.json", Data: meta})
 }
 
 // marshal writes minified JSON without escaping <, > and &, which are safe
@@ -199,21 +220,66 @@ type shard struct {
 	data []byte
 }
 
-// posting is one document that has a word: the document's number
-// shifted left by weightBits, with the word's weight in the low bits. Four
-// bytes each: a site of 10,000 pages has millions.
-type posting uint32
+// postings is one word's postings in one worker's part of the index, kept
+// in the code its shard is written in (see appendNumber): for each
+// document that has the word, in order, the gap from the previous one
+// (from 0 for the first) times 4 plus the word's weight there. The last
+// document waits in doc and weight until the next comes, as a later use of
+// the word in the same document may weigh more. A posting takes a byte or
+// two this way: as a slice of numbers that grew as it went, the postings of
+// a 100,000-page site were 122 MB of the build's live heap.
+type postings struct {
+	code   []byte
+	prev   int32 // the document of code's last number; 0 while code is empty
+	doc    int32 // the document waiting to be written, or -1
+	weight int32 // the word's highest weight in doc
+}
 
-func newPosting(doc, weight int) posting { return posting(doc<<weightBits | weight) }
+func newPostings() *postings { return &postings{doc: -1} }
 
-func (p posting) doc() int    { return int(p >> weightBits) }
-func (p posting) weight() int { return int(p & (1<<weightBits - 1)) }
+// add records that document doc, no lower than any before it, has the
+// word with the given weight, keeping the highest weight for a document.
+func (p *postings) add(doc, weight int) {
+	if int(p.doc) == doc {
+		p.weight = max(p.weight, int32(weight))
+		return
+	}
+	p.flush()
+	p.doc, p.weight = int32(doc), int32(weight)
+}
+
+// flush writes the waiting document into code.
+func (p *postings) flush() {
+	if p.doc < 0 {
+		return
+	}
+	p.code = appendNumber(p.code, int(p.doc-p.prev)<<weightBits|int(p.weight))
+	p.prev, p.doc = p.doc, -1
+}
+
+// join appends next, the word's flushed postings in the worker's part
+// that follows p's, to p, also flushed: next's first number, a gap from
+// 0, becomes the gap from p's last document.
+func (p *postings) join(next *postings) {
+	switch {
+	case len(next.code) == 0:
+		return
+	case len(p.code) == 0:
+		*p = *next
+		return
+	}
+	n, size := readNumber(next.code)
+	doc := int32(n >> weightBits)
+	p.code = appendNumber(p.code, int(doc-p.prev)<<weightBits|n&(1<<weightBits-1))
+	p.code = append(p.code, next.code[size:]...)
+	p.prev = next.prev
+}
 
 // index is one worker's part of the inverted index: each word's postings,
 // in document order. A word that is not indexed (see indexed) maps to nil,
 // so that it is checked once, not every time a page uses it.
 type index struct {
-	postings map[string]*[]posting
+	postings map[string]*postings
 	text     []byte // the text being split into words, reused
 }
 
@@ -235,78 +301,83 @@ func (ix *index) add(doc, weight int, w []byte) {
 	ps, seen := ix.postings[string(w)]
 	if !seen {
 		if indexed(w) {
-			ps = new([]posting)
+			ps = newPostings()
 		}
 		ix.postings[string(w)] = ps // the only copy of a word the index makes
 	}
-	if ps == nil {
-		return
+	if ps != nil {
+		ps.add(doc, weight)
 	}
-	if last := len(*ps) - 1; last >= 0 && (*ps)[last].doc() == doc {
-		if weight > (*ps)[last].weight() {
-			(*ps)[last] = newPosting(doc, weight)
-		}
-		return
-	}
-	*ps = append(*ps, newPosting(doc, weight))
 }
 
-// wordShards builds the inverted index and splits it by the first letters
-// of each word. Each worker indexes one run of documents, one document at a
-// time, so postings come out in document order and no more than one
-// document's text per worker is in memory besides the index itself.
-func wordShards(docs []*document) []shard {
+// wordShards builds the inverted index and gives it to emit split by the
+// first letters of each word, in order of their keys. Each worker indexes
+// one run of documents, one document at a time, so postings come out in
+// document order and no more than one document's text per worker is in
+// memory besides the index itself. A word's postings are let go once its
+// shard is made.
+func wordShards(docs []*document, emit func(shard) error) error {
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(docs)))
-	parts := make([]map[string]*[]posting, workers)
+	parts := make([]map[string]*postings, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		lo, hi := w*len(docs)/workers, (w+1)*len(docs)/workers
 		wg.Go(func() {
-			ix := index{postings: map[string]*[]posting{}}
+			ix := index{postings: map[string]*postings{}}
 			for i := lo; i < hi; i++ {
 				docs[i].words(&ix, i)
+			}
+			for _, ps := range ix.postings {
+				if ps != nil {
+					ps.flush()
+				}
 			}
 			parts[w] = ix.postings
 		})
 	}
 	wg.Wait()
-	postings := make(map[string][]posting, len(parts[0]))
-	for _, part := range parts {
+	all := parts[0]
+	for k, v := range all {
+		if v == nil {
+			delete(all, k)
+		}
+	}
+	for _, part := range parts[1:] {
 		for word, ps := range part {
 			if ps == nil {
 				continue
 			}
-			if have, ok := postings[word]; ok {
-				postings[word] = append(have, *ps...)
+			if have, ok := all[word]; ok {
+				have.join(ps)
 			} else {
-				postings[word] = *ps
+				all[word] = ps
 			}
 		}
 	}
-	// The runs are merged in order, so each word's postings are sorted.
-	words := make([]string, 0, len(postings))
-	for w := range postings {
+	// The runs are joined in order, so each word's postings are sorted.
+	words := make([]string, 0, len(all))
+	for w := range all {
 		words = append(words, w)
 	}
 	sort.Strings(words)
-	return split(words, postings, 2, maxShard)
+	return split(words, all, 2, maxShard, emit)
 }
 
-// split writes the words sharing their first n letters into one shard, and
-// splits a shard over limit bytes by one more letter. A word no longer than n
-// letters stays in the shard keyed by itself: when "ca" is split, ca.json
-// holds only "ca", and car.json, cat.json the longer words. search.js finds
-// a word in the shard with the longest key that starts it.
-func split(words []string, postings map[string][]posting, n, limit int) []shard {
-	var out []shard
+// split gives emit the words sharing their first n letters as one shard,
+// and splits a shard over limit bytes by one more letter. A word no longer
+// than n letters stays in the shard keyed by itself: when "ca" is split,
+// ca.json holds only "ca", and car.json, cat.json the longer words.
+// search.js finds a word in the shard with the longest key that starts it.
+// The words of each shard made are taken out of postings.
+func split(words []string, postings map[string]*postings, n, limit int, emit func(shard) error) error {
 	for i := 0; i < len(words); {
 		k := prefix(words[i], n)
 		j := i
 		for j < len(words) && prefix(words[j], n) == k {
 			j++
 		}
-		data := encode(words[i:j], postings)
-		if len(data) > limit && n < 4 {
+		var err error
+		if encodedLen(words[i:j], postings) > limit && n < 4 {
 			// Words of exactly n letters stay under k; longer ones move to
 			// shards keyed by n+1 letters.
 			var short, long []string
@@ -318,15 +389,20 @@ func split(words []string, postings map[string][]posting, n, limit int) []shard 
 				}
 			}
 			if len(short) > 0 {
-				out = append(out, shard{k, encode(short, postings)})
+				err = emit(shard{k, encode(short, postings)})
 			}
-			out = append(out, split(long, postings, n+1, limit)...)
+			if err == nil {
+				err = split(long, postings, n+1, limit, emit)
+			}
 		} else {
-			out = append(out, shard{k, data})
+			err = emit(shard{k, encode(words[i:j], postings)})
+		}
+		if err != nil {
+			return err
 		}
 		i = j
 	}
-	return out
+	return nil
 }
 
 func prefix(w string, n int) string {
@@ -336,35 +412,41 @@ func prefix(w string, n int) string {
 	return w
 }
 
-// encode writes words and their postings as a JSON object, in order.
-func encode(words []string, postings map[string][]posting) []byte {
-	var b bytes.Buffer
-	b.WriteByte('{')
+// encodedLen is the length of encode(words, postings).
+func encodedLen(words []string, postings map[string]*postings) int {
+	n := 2 + max(len(words)-1, 0) // braces and commas
+	for _, w := range words {
+		n += len(w) + len(postings[w].code) + len(`"":""`)
+	}
+	return n
+}
+
+// encode writes words and their postings as a JSON object, in order, and
+// takes them out of postings.
+func encode(words []string, postings map[string]*postings) []byte {
+	b := make([]byte, 0, encodedLen(words, postings))
+	b = append(b, '{')
 	for i, w := range words {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		b.WriteByte('"')
-		b.WriteString(w) // only a-z and 0-9: nothing to escape
-		b.WriteString(`":"`)
-		prev := 0
-		for _, p := range postings[w] {
-			writeNumber(&b, (p.doc()-prev)<<weightBits|p.weight())
-			prev = p.doc()
-		}
-		b.WriteByte('"')
+		b = append(b, '"')
+		b = append(b, w...) // only a-z and 0-9: nothing to escape
+		b = append(b, `":"`...)
+		b = append(b, postings[w].code...)
+		b = append(b, '"')
+		delete(postings, w)
 	}
-	b.WriteByte('}')
-	return b.Bytes()
+	return append(b, '}')
 }
 
 // digits are the 64 characters of the postings' number code, none of which
 // JSON escapes.
 const digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 
-// writeNumber writes n in 5-bit groups, most significant first, each as a
-// character of digits; every group but the last has 32 added.
-func writeNumber(b *bytes.Buffer, n int) {
+// appendNumber appends n in 5-bit groups, most significant first, each as
+// a character of digits; every group but the last has 32 added.
+func appendNumber(b []byte, n int) []byte {
 	var buf [13]byte
 	i := len(buf) - 1
 	buf[i] = digits[n&31]
@@ -372,5 +454,18 @@ func writeNumber(b *bytes.Buffer, n int) {
 		i--
 		buf[i] = digits[32+n&31]
 	}
-	b.Write(buf[i:])
+	return append(b, buf[i:]...)
+}
+
+// readNumber reads the first number appendNumber wrote in code, and how
+// many bytes it takes.
+func readNumber(code []byte) (n, size int) {
+	for i, c := range code {
+		v := strings.IndexByte(digits, c)
+		n = n<<5 | v&31
+		if v < 32 {
+			return n, i + 1
+		}
+	}
+	return n, len(code)
 }
