@@ -9,6 +9,18 @@ import (
 	"github.com/engage-ssg/engage/internal/site"
 )
 
+// eventStatus and attendanceMode are schema.org's names for an event's
+// status and attendance.
+var (
+	eventStatus = map[string]string{
+		"scheduled": "EventScheduled", "cancelled": "EventCancelled", "postponed": "EventPostponed",
+		"rescheduled": "EventRescheduled", "moved-online": "EventMovedOnline",
+	}
+	attendanceMode = map[string]string{
+		"in-person": "OfflineEventAttendanceMode", "online": "OnlineEventAttendanceMode", "hybrid": "MixedEventAttendanceMode",
+	}
+)
+
 // jsonLD returns schema.org JSON-LD for a page: an Event for events, an
 // Article for news and "you said, we did" updates, nothing for others.
 func (r *Renderer) jsonLD(p *site.Page) (template.JS, error) {
@@ -20,58 +32,37 @@ func (r *Renderer) jsonLD(p *site.Page) (template.JS, error) {
 		}
 		return t.In(cfg.Location).Format(time.RFC3339)
 	}
-	org := map[string]any{"@type": "Organization", "name": cfg.Organisation.Name}
-	var v map[string]any
 	switch {
 	case p.Event != nil:
 		e := p.Event
-		status := map[string]string{
-			"scheduled": "EventScheduled", "cancelled": "EventCancelled", "postponed": "EventPostponed",
-			"rescheduled": "EventRescheduled", "moved-online": "EventMovedOnline",
-		}[e.Status]
+		status := eventStatus[e.Status]
 		attendance := e.Attendance
 		if e.Status == "moved-online" {
 			attendance = "online" // schema.org: EventMovedOnline means online attendance now
 		}
-		mode := map[string]string{
-			"in-person": "OfflineEventAttendanceMode", "online": "OnlineEventAttendanceMode", "hybrid": "MixedEventAttendanceMode",
-		}[attendance]
-		v = map[string]any{
-			"@context": "https://schema.org", "@type": "Event", "name": p.Title, "url": abs(p.URL),
-			"startDate": iso(e.Start), "endDate": iso(e.End),
-			"eventStatus":         "https://schema.org/" + status,
-			"eventAttendanceMode": "https://schema.org/" + mode,
-			"organizer":           org,
-		}
-		if p.Summary != "" {
-			v["description"] = p.Summary
+		mode := attendanceMode[attendance]
+		v := event{
+			Context: "https://schema.org", Type: "Event", Description: p.Summary,
+			EndDate: iso(e.End), EventAttendanceMode: "https://schema.org/" + mode, EventStatus: "https://schema.org/" + status,
+			Name: p.Title, Organizer: organization{Type: "Organization", Name: cfg.Organisation.Name},
+			PreviousStartDate: iso(e.PreviousStart), StartDate: iso(e.Start), URL: abs(p.URL),
 		}
 		var locs []any
 		if attendance != "online" && e.Venue.Name != "" {
-			addr := map[string]any{"@type": "PostalAddress", "addressCountry": "GB"}
-			if e.Venue.Address != "" {
-				addr["streetAddress"] = e.Venue.Address
-			}
-			if e.Venue.Postcode != "" {
-				addr["postalCode"] = e.Venue.Postcode
-			}
-			locs = append(locs, map[string]any{"@type": "Place", "name": e.Venue.Name, "address": addr})
+			addr := postalAddress{Type: "PostalAddress", AddressCountry: "GB", PostalCode: e.Venue.Postcode, StreetAddress: e.Venue.Address}
+			locs = append(locs, place{Type: "Place", Address: addr, Name: e.Venue.Name})
 		}
 		if attendance != "in-person" && e.OnlineURL != "" {
-			locs = append(locs, map[string]any{"@type": "VirtualLocation", "url": e.OnlineURL})
+			locs = append(locs, virtualLocation{Type: "VirtualLocation", URL: e.OnlineURL})
 		}
 		switch len(locs) {
 		case 1:
-			v["location"] = locs[0]
+			v.Location = locs[0]
 		case 2:
-			v["location"] = locs
+			v.Location = locs
 		}
-		if !e.PreviousStart.IsZero() {
-			v["previousStartDate"] = iso(e.PreviousStart)
-		}
+		return marshalJSONLD(v)
 	case p.Kind == site.KindPage && (p.Type == "news" || p.Type == "updates") && p.Standard == nil:
-		// A struct rather than a map, for speed: its fields are in the
-		// order json.Marshal writes a map's keys, so the JSON is the same.
 		a := article{
 			Context: "https://schema.org", Type: "Article", Author: organization{Type: "Organization", Name: cfg.Organisation.Name},
 			DateModified: iso(p.Updated), DatePublished: iso(p.Date), Description: p.Summary,
@@ -82,10 +73,8 @@ func (r *Renderer) jsonLD(p *site.Page) (template.JS, error) {
 			a.Author = person{Type: "Person", JobTitle: p.Author.Role, Name: p.Author.Name}
 		}
 		return marshalJSONLD(a)
-	default:
-		return "", nil
 	}
-	return marshalJSONLD(v)
+	return "", nil
 }
 
 // marshalJSONLD writes JSON-LD for a <script> element.
@@ -98,8 +87,48 @@ func marshalJSONLD(v any) (template.JS, error) {
 	return template.JS(strings.ReplaceAll(string(b), "</", "<\\/")), nil
 }
 
-// article is schema.org's Article, its fields in the order of their JSON
-// names.
+// The schema.org types below are structs rather than maps, for speed:
+// their fields are in the order of their JSON names, the order
+// json.Marshal writes a map's keys in, and a field a map would leave out is
+// omitempty, so the JSON is what a map would give.
+
+// event is schema.org's Event.
+type event struct {
+	Context             string       `json:"@context"`
+	Type                string       `json:"@type"`
+	Description         string       `json:"description,omitempty"`
+	EndDate             string       `json:"endDate"`
+	EventAttendanceMode string       `json:"eventAttendanceMode"`
+	EventStatus         string       `json:"eventStatus"`
+	Location            any          `json:"location,omitempty"`
+	Name                string       `json:"name"`
+	Organizer           organization `json:"organizer"`
+	PreviousStartDate   string       `json:"previousStartDate,omitempty"`
+	StartDate           string       `json:"startDate"`
+	URL                 string       `json:"url"`
+}
+
+// place, postalAddress and virtualLocation are schema.org's, for an
+// event's location.
+type place struct {
+	Type    string        `json:"@type"`
+	Address postalAddress `json:"address"`
+	Name    string        `json:"name"`
+}
+
+type postalAddress struct {
+	Type           string `json:"@type"`
+	AddressCountry string `json:"addressCountry"`
+	PostalCode     string `json:"postalCode,omitempty"`
+	StreetAddress  string `json:"streetAddress,omitempty"`
+}
+
+type virtualLocation struct {
+	Type string `json:"@type"`
+	URL  string `json:"url"`
+}
+
+// article is schema.org's Article.
 type article struct {
 	Context          string `json:"@context"`
 	Type             string `json:"@type"`
