@@ -361,7 +361,7 @@ func (r *resolver) uniqueNumbers() {
 // statuses that depend on those links.
 func (r *resolver) crossLinks() {
 	byDate := append([]*Page(nil), r.s.Regular...)
-	sort.SliceStable(byDate, func(i, j int) bool { return newer(byDate[i], byDate[j]) })
+	sortStable(byDate, newer)
 	for _, p := range byDate {
 		if p.Event != nil && p.Event.Campaign != nil {
 			c := p.Event.Campaign.Campaign

@@ -33,7 +33,7 @@ func (r *resolver) generated() {
 		}
 	}
 	if len(easy) > 0 {
-		sort.SliceStable(easy, func(i, j int) bool { return easy[i].Title < easy[j].Title })
+		sortStable(easy, func(a, b *Page) bool { return a.Title < b.Title })
 		idx := &Page{Kind: KindSection, Type: "easy-read", Section: "easy-read", URL: "/easy-read/", Title: "Easy read",
 			Summary: "Pages of this website in easy read, with pictures and short sentences.", Pages: easy}
 		for _, p := range r.paginate(idx, config.File, 0) {
@@ -81,14 +81,15 @@ func (r *resolver) atoz() {
 // byTitle sorts pages by their titles in lower case, keeping the order of
 // equal titles; each title is lowered once, not at every comparison.
 func byTitle(ps []*Page) []*Page {
-	keyed := make([]struct {
+	type titled struct {
 		key string
 		p   *Page
-	}, len(ps))
-	for i, p := range ps {
-		keyed[i].key, keyed[i].p = strings.ToLower(p.Title), p
 	}
-	sort.SliceStable(keyed, func(i, j int) bool { return keyed[i].key < keyed[j].key })
+	keyed := make([]titled, len(ps))
+	for i, p := range ps {
+		keyed[i] = titled{strings.ToLower(p.Title), p}
+	}
+	sortStable(keyed, func(a, b titled) bool { return a.key < b.key })
 	for i := range keyed {
 		ps[i] = keyed[i].p
 	}

@@ -25,7 +25,7 @@ func (r *resolver) arrange(sec *Page) []list {
 	}
 	switch sec.Type {
 	case "campaigns":
-		sort.SliceStable(all, func(i, j int) bool { return campaignBefore(all[i], all[j]) })
+		sortStable(all, campaignBefore)
 		var open, forthcoming, closed []*Page
 		for _, p := range all {
 			if p.Campaign == nil {
@@ -53,17 +53,17 @@ func (r *resolver) arrange(sec *Page) []list {
 				upcoming = append(upcoming, p)
 			}
 		}
-		sort.SliceStable(upcoming, func(i, j int) bool { return sortDate(upcoming[i]).Before(sortDate(upcoming[j])) })
-		sort.SliceStable(past, func(i, j int) bool { return sortDate(past[i]).After(sortDate(past[j])) })
+		sortStable(upcoming, func(a, b *Page) bool { return sortDate(a).Before(sortDate(b)) })
+		sortStable(past, func(a, b *Page) bool { return sortDate(a).After(sortDate(b)) })
 		sec.Pages = upcoming
 		return []list{{first: sec}, view("past", "Past events", "Events that have already happened.", past, r.opts.Config.PerPage)}
 	case "updates":
-		sort.SliceStable(all, func(i, j int) bool {
-			a, b := statusRank(all[i]), statusRank(all[j])
+		sortStable(all, func(p, q *Page) bool {
+			a, b := statusRank(p), statusRank(q)
 			if a != b {
 				return a < b
 			}
-			return newer(all[i], all[j])
+			return newer(p, q)
 		})
 		return []list{{first: sec}}
 	case "principles":

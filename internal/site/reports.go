@@ -110,12 +110,12 @@ func (r *resolver) report(year int) *Report {
 		}
 	}
 	byStart := func(ps []*Page) {
-		sort.SliceStable(ps, func(i, j int) bool { return sortDate(ps[i]).Before(sortDate(ps[j])) })
+		sortStable(ps, func(a, b *Page) bool { return sortDate(a).Before(sortDate(b)) })
 	}
 	byStart(rep.Events)
 	byStart(rep.Cancelled)
 	byStart(rep.Upcoming)
-	sort.SliceStable(rep.Consultations, func(i, j int) bool { return campaignBefore(rep.Consultations[i], rep.Consultations[j]) })
+	sortStable(rep.Consultations, campaignBefore)
 	for _, s := range engagement.UpdateStatuses {
 		ps := byStatus[s]
 		byStart(ps)

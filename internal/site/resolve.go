@@ -597,8 +597,7 @@ var reserved = map[string]string{
 // sortPages orders pages by weight (weighted first), newest date, title,
 // then URL, so that every list is the same on every build.
 func sortPages(ps []*Page) {
-	sort.SliceStable(ps, func(i, j int) bool {
-		a, b := ps[i], ps[j]
+	sortStable(ps, func(a, b *Page) bool {
 		if (a.Weight == 0) != (b.Weight == 0) {
 			return a.Weight != 0
 		}

@@ -7,7 +7,6 @@
 package site
 
 import (
-	"sort"
 	"strings"
 	"time"
 
@@ -217,7 +216,7 @@ func (s *Site) OpenCampaigns() []*Page {
 			out = append(out, p)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return campaignBefore(out[i], out[j]) })
+	sortStable(out, campaignBefore)
 	return out
 }
 
@@ -229,7 +228,7 @@ func (s *Site) UpcomingEvents() []*Page {
 			out = append(out, p)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Event.Start.Before(out[j].Event.Start) })
+	sortStable(out, func(a, b *Page) bool { return a.Event.Start.Before(b.Event.Start) })
 	return out
 }
 
