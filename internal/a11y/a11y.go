@@ -11,8 +11,10 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/engage-ssg/engage/internal/content"
 	"github.com/engage-ssg/engage/internal/diag"
@@ -45,12 +47,29 @@ func Check(p *content.Page, opts Options) diag.List {
 	if p.Body == nil {
 		return nil
 	}
-	c := &checker{p: p, doc: p.Body, opts: opts, allow: map[string]bool{}, seen: map[string]bool{}}
-	for _, a := range opts.Allow {
-		c.allow[a] = true
-	}
+	c := checkers.Get().(*checker)
+	defer c.release()
+	c.p, c.doc, c.opts = p, p.Body, opts
 	c.walk()
 	return c.list
+}
+
+// checkers keep the buffers of a check for the next page's: the text of
+// every paragraph copied into fresh buffers was most of what a check
+// allocated.
+var checkers = sync.Pool{New: func() any { return &checker{seen: map[string]bool{}} }}
+
+// maxKept is the most bytes of text a checker keeps for the next page.
+const maxKept = 1 << 16
+
+// release empties c, but for its buffers, and gives it back to checkers.
+func (c *checker) release() {
+	if cap(c.run.text) > maxKept || len(c.seen) > 1024 {
+		return
+	}
+	clear(c.seen)
+	*c = checker{seen: c.seen, run: textRun{text: c.run.text[:0], spans: c.run.spans[:0]}, sentences: c.sentences[:0]}
+	checkers.Put(c)
 }
 
 type checker struct {
@@ -58,7 +77,6 @@ type checker struct {
 	doc   *markdown.Doc
 	opts  Options
 	list  diag.List
-	allow map[string]bool
 	seen  map[string]bool   // abbreviations already met
 	read  readability.Score // the page's readability so far
 	level int               // the last heading level; the title is 1
@@ -249,7 +267,7 @@ func (c *checker) link(n *ast.Link) {
 	switch {
 	case text == "" && !hasImage:
 		c.errorf(n.Pos(), "link", "write what the link is about between the brackets: [our survey](https://...)", "has no text")
-	case vague[strings.ToLower(strings.Trim(text, ".:!"))]:
+	case isVague(strings.Trim(text, ".:!")):
 		c.warnf(n.Pos(), "link", "use words that make sense on their own, such as the title of the page it goes to",
 			"%q does not say where the link goes", text)
 	case looksLikeURL(text):
@@ -257,9 +275,27 @@ func (c *checker) link(n *ast.Link) {
 	}
 }
 
+// maxVague is the length of the longest vague link text.
+var maxVague = func() int {
+	n := 0
+	for k := range vague {
+		n = max(n, len(k))
+	}
+	return n
+}()
+
+// isVague reports whether a link text is one of the vague ones, in any
+// case, without lowering the case of the many that are too long to be
+// one: a character lowered is at least a quarter of its length in bytes.
+func isVague(text string) bool {
+	return len(text) <= 4*maxVague && vague[strings.ToLower(text)]
+}
+
+// looksLikeURL reports whether s starts as a web address does, in any
+// case. No letter outside ASCII folds to one of these, so comparing
+// with hasPrefixFold is the same as lowering s, without the copy.
 func looksLikeURL(s string) bool {
-	s = strings.ToLower(s)
-	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "www.")
+	return hasPrefixFold(s, "http://") || hasPrefixFold(s, "https://") || hasPrefixFold(s, "www.")
 }
 
 func (c *checker) table(n *east.Table) {
@@ -426,10 +462,10 @@ func (c *checker) abbreviations(text string, run *textRun) {
 	}
 	for _, m := range capitals.FindAllStringIndex(text, -1) {
 		word := strings.TrimSuffix(text[m[0]:m[1]], "s")
-		if len(word) < 2 || c.allow[word] || c.seen[word] || strings.ToUpper(word) != word {
+		if len(word) < 2 || slices.Contains(c.opts.Allow, word) || c.seen[word] || strings.ToUpper(word) != word {
 			continue
 		}
-		c.seen[word] = true
+		c.seen[strings.Clone(word)] = true // not the whole paragraph's text
 		before := strings.TrimRight(text[:m[0]], " ")
 		after := strings.TrimLeft(text[m[1]:], " ")
 		if strings.HasPrefix(after, "(") || (strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")")) {

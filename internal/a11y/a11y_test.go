@@ -3,11 +3,13 @@ package a11y_test
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/engage-ssg/engage/internal/a11y"
 	"github.com/engage-ssg/engage/internal/content"
+	"github.com/engage-ssg/engage/internal/diag"
 	"github.com/engage-ssg/engage/internal/markdown"
 	"github.com/google/go-cmp/cmp"
 )
@@ -323,6 +325,57 @@ func TestAbbreviations(t *testing.T) {
 	} {
 		tt.run(t)
 	}
+}
+
+// TestAbbreviationsMetInEarlierParagraphs checks that the abbreviations
+// met are remembered as written, while the text of later paragraphs is
+// read into the same buffer.
+func TestAbbreviationsMetInEarlierParagraphs(t *testing.T) {
+	warn := func(pos, word string) string {
+		return fmt.Sprintf("content/a.md:%s: warning: abbreviation: %q is not spelled out on first use; %s", pos, word, abbrFix)
+	}
+	checkTest{name: "three paragraphs", src: fm + "The ICB met.\n\nThe PCN and XYZ met.\n\nThe ICB, PCN and XYZ left. Then the ABC came.\n",
+		want: []string{warn("4:5", "ICB"), warn("6:5", "PCN"), warn("6:13", "XYZ"), warn("8:37", "ABC")}}.run(t)
+}
+
+// TestCheckPagesInTurn checks pages one after another and at once, as
+// the parse stage does: a check must not carry anything over from the
+// page before, whose buffers it reuses.
+func TestCheckPagesInTurn(t *testing.T) {
+	var want [][]string
+	var ps []*content.Page
+	for _, pg := range pages {
+		p := parsePage(t, pg.path, pg.file)
+		ps = append(ps, p)
+		want = append(want, strs(a11y.Check(p, defaults)))
+		if len(want[len(want)-1]) == 0 {
+			t.Fatalf("Check(%s) found nothing; want a page with problems", pg.file)
+		}
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 20 {
+				k := (g + i) % len(ps)
+				if diff := cmp.Diff(want[k], strs(a11y.Check(ps[k], defaults))); diff != "" {
+					t.Errorf("Check(%s) the %d time in goroutine %d differs from the first (-first +now):\n%s", pages[k].file, i+1, g, diff)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// strs writes problems as they are printed, sorted.
+func strs(l diag.List) []string {
+	var out []string
+	for _, pr := range l.Sort() {
+		out = append(out, pr.String())
+	}
+	return out
 }
 
 func TestEasyRead(t *testing.T) {

@@ -73,3 +73,42 @@ func TestWordSet(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkTextsAsLowered checks isVague and looksLikeURL against lowering
+// the whole text first, as they did before, on texts in any case and
+// with letters that change length when lowered.
+func TestLinkTextsAsLowered(t *testing.T) {
+	texts := []string{
+		"", "here", "Here", "HERE", "click here", "Click Here", "more information", "More Information",
+		"lin\u212a", "LIN\u212a", "clic\u212a here", "\u212a", "here" + strings.Repeat("\u212a", 30), "ẞ", "İ",
+		strings.Repeat("here", 20), "Part 217: Who we are", "the carers café in Ashford Green",
+		"https://example.org", "HTTPS://EXAMPLE.ORG", "Http://x", "www.nhs.uk", "WWW.NHS.UK", "wWw.", "www",
+		"http:/", "ftp://x", "\u0127ttp://x", "ｈttp://x", "https:／／x", "\u212aww.x", "ww\u0175.x",
+	}
+	for _, text := range texts {
+		lower := strings.ToLower(text)
+		if got, want := isVague(text), vague[lower]; got != want {
+			t.Errorf("isVague(%q) = %v, want %v", text, got, want)
+		}
+		want := strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "www.")
+		if got := looksLikeURL(text); got != want {
+			t.Errorf("looksLikeURL(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+func FuzzLinkTextsAsLowered(f *testing.F) {
+	for _, s := range []string{"Click Here", "lin\u212a", "HTTPS://x", "www.x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		lower := strings.ToLower(text)
+		if got, want := isVague(text), vague[lower]; got != want {
+			t.Errorf("isVague(%q) = %v, want %v", text, got, want)
+		}
+		want := strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "www.")
+		if got := looksLikeURL(text); got != want {
+			t.Errorf("looksLikeURL(%q) = %v, want %v", text, got, want)
+		}
+	})
+}

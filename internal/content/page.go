@@ -12,7 +12,6 @@ import (
 	"github.com/engage-ssg/engage/internal/diag"
 	"github.com/engage-ssg/engage/internal/markdown"
 	"github.com/engage-ssg/engage/internal/schema"
-	"gopkg.in/yaml.v3"
 )
 
 // Dir is the folder, under the site folder, that holds the content.
@@ -107,13 +106,15 @@ func (p *Page) Positions() schema.Positions {
 	if p.Front == "" {
 		return nil
 	}
-	var node yaml.Node
-	if err := schema.UnmarshalString(lineBreaks(p.Front), &node); err != nil {
+	r := readers.Get().(*schema.Reader)
+	defer readers.Put(r)
+	node, err := r.Read(lineBreaks(p.Front))
+	if err != nil {
 		return nil
 	}
 	scratch := &Page{Path: p.Path, Rel: p.Rel}
 	scratch.classify()
 	d := schema.Decoder{Path: p.Path, LineOffset: 1, ExtraKeys: slices.Clip(p.taxonomies)}
-	scratch.decode(&d, schema.Root(&node), p.taxonomies)
+	scratch.decode(&d, schema.Root(node), p.taxonomies)
 	return d.Positions
 }

@@ -144,7 +144,7 @@ func Parse(p string, data []byte, opts Options) (*Page, diag.List) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	fm, body, bodyLine, ok := split(data)
 	if !ok {
-		if first, _, _ := bytes.Cut(data, []byte("\n")); strings.TrimRight(string(first), " \r") == "---" {
+		if first, _, _ := bytes.Cut(data, []byte("\n")); isDashes(first) {
 			list.Errorf(p, 1, 1, "", "add a line '---' after the last field, before the text of the page", "the front matter has no closing '---' line")
 		} else {
 			list.Errorf(p, 1, 1, "", frontMatterFix, "has no front matter")
@@ -156,10 +156,13 @@ func Parse(p string, data []byte, opts Options) (*Page, diag.List) {
 	// memory; the values read from it are slices of it.
 	page.Front, page.taxonomies = string(fm), opts.Taxonomies
 
-	d := schema.Decoder{Path: p, LineOffset: 1, ExtraKeys: slices.Clip(opts.Taxonomies)}
+	d := schema.Decoder{Path: p, LineOffset: 1, ExtraKeys: slices.Clip(opts.Taxonomies), Positions: positions.Get().(schema.Positions)}
+	defer putPositions(d.Positions)
 	front := lineBreaks(page.Front)
-	var node yaml.Node
-	if err := schema.UnmarshalString(front, &node); err != nil {
+	r := readers.Get().(*schema.Reader)
+	defer readers.Put(r) // once the nodes are decoded: nothing keeps them
+	node, err := r.Read(front)
+	if err != nil {
 		d.Decode([]byte(front), &page.Meta) // reports the syntax error with its line
 		// Keep the page, with its body, so that links to it and its
 		// easy-read version are not reported as problems too.
@@ -170,7 +173,7 @@ func Parse(p string, data []byte, opts Options) (*Page, diag.List) {
 		finish(page, opts)
 		return page, d.Problems
 	}
-	typ := page.decode(&d, schema.Root(&node), opts.Taxonomies)
+	typ := page.decode(&d, schema.Root(node), opts.Taxonomies)
 	list = append(list, d.Problems...)
 
 	loc := opts.Location
@@ -208,6 +211,24 @@ func Parse(p string, data []byte, opts Options) (*Page, diag.List) {
 	return page, list
 }
 
+// readers hold the memory of the nodes of front matter read before, for
+// the next page: Parse decodes the nodes and lets go of them.
+var readers = sync.Pool{New: func() any { return new(schema.Reader) }}
+
+// positions hold maps for Parse's Decoder, which it only needs while it
+// decodes: where each field was written is found again by Page.Positions.
+var positions = sync.Pool{New: func() any { return schema.Positions{} }}
+
+// putPositions empties m and keeps it for the next page, unless a large
+// front matter made it too large to be worth keeping.
+func putPositions(m schema.Positions) {
+	if len(m) > 256 {
+		return
+	}
+	clear(m)
+	positions.Put(m)
+}
+
 // decode decodes the front matter's root node into the page's Meta and
 // Fields, taking out its terms, reporting problems and positions through
 // d, and returns the page's type. Parse and Positions both read the front
@@ -219,8 +240,9 @@ func (p *Page) decode(d *schema.Decoder, root *yaml.Node, taxonomies []string) (
 		typ = t
 	}
 	if v, store := typeFields(typ); v != nil && p.Kind == Regular && !p.EasyRead {
-		own := takeKeys(root, schema.Keys(reflect.ValueOf(v).Elem().Interface()))
-		d.ExtraKeys = append(d.ExtraKeys, schema.Keys(reflect.ValueOf(v).Elem().Interface())...)
+		keys := schema.Keys(v)
+		own := takeKeys(root, keys)
+		d.ExtraKeys = extraKeys(typ, d.ExtraKeys, keys)
 		d.DecodeNode(own, v, "")
 		store(&p.Fields, v)
 	}
@@ -285,7 +307,7 @@ func FrontMatter(data []byte) ([]byte, bool) {
 // where the body starts.
 func split(data []byte) (fm, body []byte, bodyLine int, ok bool) {
 	first, rest, found := bytes.Cut(data, []byte("\n"))
-	if !found || strings.TrimRight(string(first), " \r") != "---" {
+	if !found || !isDashes(first) {
 		return nil, nil, 0, false
 	}
 	line := 2
@@ -298,7 +320,7 @@ func split(data []byte) (fm, body []byte, bodyLine int, ok bool) {
 		} else {
 			l = rest[off : off+end]
 		}
-		if strings.TrimRight(string(l), " \r") == "---" {
+		if isDashes(l) {
 			fm = rest[:off]
 			if end < 0 {
 				return fm, nil, line + 1, true
@@ -314,6 +336,12 @@ func split(data []byte) (fm, body []byte, bodyLine int, ok bool) {
 	return nil, nil, 0, false
 }
 
+// isDashes reports whether line l is "---", the line that starts and
+// ends front matter, with any spaces or carriage return after it.
+func isDashes(l []byte) bool {
+	return string(bytes.TrimRight(l, " \r")) == "---" // compared without a copy
+}
+
 // typeOf returns the value of a "type:" key, if written.
 func typeOf(root *yaml.Node) string {
 	for i := 0; i+1 < len(root.Content); i += 2 {
@@ -324,21 +352,30 @@ func typeOf(root *yaml.Node) string {
 	return ""
 }
 
-// takeKeys moves the named keys out of a mapping node into a new one,
-// which starts where the mapping does so that missing required fields are
-// reported at the top of the front matter.
+// takeKeys moves the named keys (sorted) out of a mapping node into a new
+// one, which starts where the mapping does so that missing required
+// fields are reported at the top of the front matter.
 func takeKeys(root *yaml.Node, keys []string) *yaml.Node {
-	want := map[string]bool{}
-	for _, k := range keys {
-		want[k] = true
-	}
 	out := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: root.Line, Column: root.Column}
 	if root.Kind != yaml.MappingNode {
 		return out
 	}
-	kept := root.Content[:0:0]
+	want := func(k *yaml.Node) bool {
+		_, ok := slices.BinarySearch(keys, k.Value)
+		return ok
+	}
+	n := 0
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		if want[root.Content[i].Value] {
+		if want(root.Content[i]) {
+			n += 2
+		}
+	}
+	if n > 0 {
+		out.Content = make([]*yaml.Node, 0, n)
+	}
+	kept := root.Content[:0] // in place: the front matter's nodes are Parse's own
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if want(root.Content[i]) {
 			out.Content = append(out.Content, root.Content[i], root.Content[i+1])
 		} else {
 			kept = append(kept, root.Content[i], root.Content[i+1])
@@ -346,6 +383,24 @@ func takeKeys(root *yaml.Node, keys []string) *yaml.Node {
 	}
 	root.Content = kept
 	return out
+}
+
+// extraKeysCache holds extraKeys' answer for each content type, with the
+// taxonomies it was made for.
+var extraKeysCache sync.Map // string → extra
+
+type extra struct{ taxonomies, keys []string }
+
+// extraKeys returns taxonomies followed by the keys of typ's own fields:
+// the keys, besides Meta's, that a misspelt key may have been meant as.
+// The list is shared and must not be changed.
+func extraKeys(typ string, taxonomies, keys []string) []string {
+	if e, ok := extraKeysCache.Load(typ); ok && slices.Equal(e.(extra).taxonomies, taxonomies) {
+		return e.(extra).keys
+	}
+	all := slices.Clip(append(slices.Clone(taxonomies), keys...))
+	extraKeysCache.Store(typ, extra{slices.Clone(taxonomies), all})
+	return all
 }
 
 // misplaced reports, and removes, fields that belong to another content
@@ -387,7 +442,7 @@ func misplaced(d *schema.Decoder, root *yaml.Node, typ string) {
 		return
 	}
 	owner := owners(typ)
-	kept := root.Content[:0:0]
+	kept := root.Content[:0]
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k := root.Content[i]
 		t, ok := owner[k.Value]
@@ -416,15 +471,11 @@ func takeTerms(d *schema.Decoder, root *yaml.Node, taxonomies []string) map[stri
 	if root.Kind != yaml.MappingNode {
 		return nil
 	}
-	isTax := map[string]bool{}
-	for _, t := range taxonomies {
-		isTax[t] = true
-	}
 	var terms map[string][]string
-	kept := root.Content[:0:0]
+	kept := root.Content[:0]
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
-		if !isTax[k.Value] {
+		if !slices.Contains(taxonomies, k.Value) {
 			kept = append(kept, k, v)
 			continue
 		}
@@ -434,11 +485,20 @@ func takeTerms(d *schema.Decoder, root *yaml.Node, taxonomies []string) map[stri
 		if terms == nil {
 			terms = map[string][]string{}
 		}
+		// The terms, trimmed, in the list decoded for them.
+		own := list[:0]
 		for _, t := range list {
 			if t = strings.TrimSpace(t); t != "" {
-				terms[k.Value] = append(terms[k.Value], t)
+				own = append(own, t)
 			}
 		}
+		if len(own) == 0 {
+			continue
+		}
+		if before, ok := terms[k.Value]; ok {
+			own = append(before, own...) // the key was written twice
+		}
+		terms[k.Value] = own
 	}
 	root.Content = kept
 	return terms

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -30,14 +31,55 @@ func UnmarshalString(text string, doc *yaml.Node) error {
 	return yaml.Unmarshal([]byte(text), doc)
 }
 
+// Reader reads YAML text as UnmarshalString does, and keeps the memory of
+// the nodes it reads itself for the next text: the nodes it gives are
+// valid only until its next Read, as bufio.Scanner's Bytes are. The
+// strings in them are slices of the text, and stay valid. A parser that
+// reads one page after another keeps a Reader (in a sync.Pool, say) and
+// lets go of each page's nodes once they are decoded: they were a tenth
+// of what the parse stage allocated.
+//
+// A Reader is not safe for use by several goroutines at once.
+type Reader struct {
+	p   quickParser
+	doc yaml.Node
+}
+
+// Read reads text and returns its document node, as UnmarshalString
+// would fill it in, reusing the memory of the nodes of r's last Read.
+func (r *Reader) Read(text string) (*yaml.Node, error) {
+	if r.reader().read(text, &r.doc) {
+		return &r.doc, nil
+	}
+	r.doc = yaml.Node{}
+	return &r.doc, yaml.Unmarshal([]byte(text), &r.doc)
+}
+
+// reader is the quickParser of r, which keeps its memory for next time.
+func (r *Reader) reader() *quickParser {
+	r.p.keep = true
+	return &r.p
+}
+
 // quick reads text into doc if it is made only of what quickParser
 // knows, and reports whether it did.
 func quick(text string, doc *yaml.Node) bool {
+	var p quickParser
+	return p.read(text, doc)
+}
+
+// maxKept is the most nodes a quickParser keeps for its next read: a
+// front matter with thousands of fields should not hold on to their
+// memory for ever.
+const maxKept = 1 << 12
+
+// read reads text into doc if it is made only of what quickParser knows,
+// and reports whether it did. The nodes of p's last read are reused.
+func (p *quickParser) read(text string, doc *yaml.Node) bool {
 	if !plainBytes(text) {
 		return false
 	}
-	p := quickParser{src: text}
-	p.splitLines()
+	p.reset(text)
 	if len(p.lines) == 0 || p.lines[0].indent != 0 {
 		return false
 	}
@@ -45,7 +87,8 @@ func quick(text string, doc *yaml.Node) bool {
 	if root == nil || p.i != len(p.lines) {
 		return false
 	}
-	*doc = yaml.Node{Kind: yaml.DocumentNode, Line: root.Line, Column: root.Column, Content: []*yaml.Node{root}}
+	p.stack = append(p.stack[:0], root)
+	*doc = yaml.Node{Kind: yaml.DocumentNode, Line: root.Line, Column: root.Column, Content: p.children(0)}
 	return true
 }
 
@@ -106,12 +149,26 @@ type quickParser struct {
 	src   string
 	lines []quickLine
 	i     int         // the line being read
-	nodes []yaml.Node // allocated a block at a time
+	nodes []yaml.Node // the block nodes are taken from, a block at a time
+	// ptrs is the block the nodes' Content is taken from, and stack holds
+	// the items of the mappings and lists being read until each is
+	// complete and moved to ptrs.
+	ptrs, stack []*yaml.Node
+	// keep is set when p reads one text after another: a block that is
+	// too small for a text is then replaced by one twice its size, which
+	// the next text will likely fit in, rather than added to.
+	keep bool
 }
 
-func (p *quickParser) splitLines() {
-	n := strings.Count(p.src, "\n") + 1
-	p.lines = make([]quickLine, 0, n)
+// reset readies p to read text, splitting it into lines. The nodes of
+// p's last read are written over by this one's.
+func (p *quickParser) reset(text string) {
+	p.src, p.i = text, 0
+	n := strings.Count(text, "\n") + 1
+	if cap(p.lines) < n {
+		p.lines = make([]quickLine, 0, n)
+	}
+	p.lines = p.lines[:0]
 	start := 0
 	for no := 1; start <= len(p.src); no++ {
 		end := strings.IndexByte(p.src[start:], '\n')
@@ -129,16 +186,52 @@ func (p *quickParser) splitLines() {
 	}
 	// A line has a key and its value, or an item, or a key with its
 	// list or fields below it; lists in brackets may need more.
-	p.nodes = make([]yaml.Node, 0, 2*len(p.lines)+1)
+	if want := 2*len(p.lines) + 1; cap(p.nodes) < want || cap(p.nodes) > maxKept {
+		p.nodes = make([]yaml.Node, 0, want)
+	}
+	p.nodes = p.nodes[:0]
+	if want := 2*len(p.lines) + 1; cap(p.ptrs) < want || cap(p.ptrs) > maxKept {
+		p.ptrs = make([]*yaml.Node, 0, want)
+	}
+	p.ptrs = p.ptrs[:0]
+	if cap(p.stack) > maxKept {
+		p.stack = nil
+	}
+	p.stack = p.stack[:0]
 }
 
 // node adds a node; nodes already given out keep their place.
 func (p *quickParser) node(n yaml.Node) *yaml.Node {
 	if len(p.nodes) == cap(p.nodes) {
-		p.nodes = make([]yaml.Node, 0, 16)
+		size := 16
+		if p.keep {
+			size = max(size, 2*cap(p.nodes))
+		}
+		p.nodes = make([]yaml.Node, 0, size)
 	}
 	p.nodes = append(p.nodes, n)
 	return &p.nodes[len(p.nodes)-1]
+}
+
+// children moves the items on the stack from its index from on into a
+// node's Content, nil if there are none. The Content's capacity is its
+// length, so that appending to it does not write over its neighbours.
+func (p *quickParser) children(from int) []*yaml.Node {
+	items := p.stack[from:]
+	if len(items) == 0 {
+		return nil
+	}
+	if len(p.ptrs)+len(items) > cap(p.ptrs) {
+		size := max(16, len(items))
+		if p.keep {
+			size = max(size, 2*cap(p.ptrs))
+		}
+		p.ptrs = make([]*yaml.Node, 0, size)
+	}
+	at := len(p.ptrs)
+	p.ptrs = append(p.ptrs, items...)
+	p.stack = p.stack[:from]
+	return p.ptrs[at:len(p.ptrs):len(p.ptrs)]
 }
 
 // col is the 1-based column of byte off on line l, in characters as
@@ -151,6 +244,7 @@ func (p *quickParser) col(l quickLine, off int) int {
 func (p *quickParser) mapping(indent int) *yaml.Node {
 	first := p.lines[p.i]
 	m := p.node(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: first.no, Column: p.col(first, first.start+indent)})
+	mark := len(p.stack)
 	for p.i < len(p.lines) {
 		l := p.lines[p.i]
 		if l.indent < indent {
@@ -184,8 +278,9 @@ func (p *quickParser) mapping(indent int) *yaml.Node {
 		if val == nil {
 			return nil
 		}
-		m.Content = append(m.Content, key, val)
+		p.stack = append(p.stack, key, val)
 	}
+	m.Content = p.children(mark)
 	return m
 }
 
@@ -231,6 +326,7 @@ func (p *quickParser) isItem(l quickLine) bool {
 func (p *quickParser) sequence(indent int) *yaml.Node {
 	first := p.lines[p.i]
 	s := p.node(yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: first.no, Column: p.col(first, first.start+indent)})
+	mark := len(p.stack)
 	for p.i < len(p.lines) {
 		l := p.lines[p.i]
 		if l.indent < indent || l.indent == indent && !p.isItem(l) {
@@ -252,8 +348,9 @@ func (p *quickParser) sequence(indent int) *yaml.Node {
 		if item == nil {
 			return nil
 		}
-		s.Content = append(s.Content, item)
+		p.stack = append(p.stack, item)
 	}
+	s.Content = p.children(mark)
 	return s
 }
 
@@ -301,6 +398,7 @@ func (p *quickParser) flow(l quickLine, at int) *yaml.Node {
 		return seq
 	}
 	off := at + 1
+	mark := len(p.stack)
 	for {
 		item, rest, more := strings.Cut(inner, ",")
 		lead := len(item) - len(strings.TrimLeft(item, " "))
@@ -313,8 +411,9 @@ func (p *quickParser) flow(l quickLine, at int) *yaml.Node {
 		if n.Kind == 0 {
 			return nil
 		}
-		seq.Content = append(seq.Content, p.node(n))
+		p.stack = append(p.stack, p.node(n))
 		if !more {
+			seq.Content = p.children(mark)
 			return seq
 		}
 		off += len(item) + 1
@@ -333,8 +432,78 @@ func (p *quickParser) scalar(l quickLine, at int, s string) yaml.Node {
 	if strings.IndexByte("+.0123456789yYnNtTfFoO~", s[0]) >= 0 {
 		// yaml.v3 resolves values starting with these as numbers,
 		// dates, true, false or null; others are always strings.
-		n.Tag = ""
-		n.Tag = n.ShortTag()
+		n.Tag = plainTag(s)
+		if n.Tag == "" {
+			n.Tag = n.ShortTag()
+		}
 	}
 	return n
+}
+
+// plainTag is the tag yaml.v3 resolves the plain value s to, when s is
+// one of the values front matter is full of: a word, true or false, a
+// date, a date and time, a whole number, or text that starts with a
+// digit such as a phone number or an address. It is "" for the rest,
+// which yaml.v3's resolver is asked about. That resolver tries a value
+// that starts with a digit as several dates and numbers in turn, and
+// every failed try allocated an error.
+func plainTag(s string) string {
+	switch s {
+	case "true", "True", "TRUE", "false", "False", "FALSE":
+		return "!!bool"
+	case "~", "null", "Null", "NULL":
+		return "!!null"
+	}
+	if strings.IndexByte("yYnNtTfFoO~", s[0]) >= 0 {
+		return "!!str" // yaml.v3 looks these up in its table of words
+	}
+	if s[0] != '+' && (s[0] < '0' || s[0] > '9') {
+		return ""
+	}
+	digits := 0
+	for digits < len(s) && s[digits] >= '0' && s[digits] <= '9' {
+		digits++
+	}
+	if digits == 4 && digits < len(s) && s[4] == '-' {
+		// yaml.v3 reads only these as dates; none is a number.
+		switch {
+		case isDigits(s, "dddd-dd-dd"):
+			if _, err := time.Parse("2006-01-02", s); err != nil {
+				return "!!str" // 2026-02-30
+			}
+			return "!!timestamp"
+		case isDigits(s, "dddd-dd-ddTdd:dd"), isDigits(s, "dddd-dd-dd dd:dd"):
+			return "!!str" // a time needs its seconds to be a date to YAML
+		}
+		return ""
+	}
+	if digits == len(s) && (s[0] != '0' || len(s) == 1) && len(s) <= 18 {
+		return "!!int"
+	}
+	// Numbers are written with digits, letters (0x1F, 1e3, .inf), '.',
+	// '_', '+' and '-' only; anything else, a space say, makes text.
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '.' || c == '_' || c == '+' || c == '-') {
+			return "!!str"
+		}
+	}
+	return ""
+}
+
+// isDigits reports whether s has the shape of pattern, where 'd' stands
+// for an ASCII digit and any other byte for itself.
+func isDigits(s, pattern string) bool {
+	if len(s) != len(pattern) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if pattern[i] == 'd' {
+			if s[i] < '0' || s[i] > '9' {
+				return false
+			}
+		} else if s[i] != pattern[i] {
+			return false
+		}
+	}
+	return true
 }

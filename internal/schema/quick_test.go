@@ -133,6 +133,123 @@ func TestQuickLeavesTheRestToYAML(t *testing.T) {
 	}
 }
 
+// TestReaderReusesItsMemory reads every case with one Reader, in turn
+// and then backwards, so that each read reuses the memory of a larger or
+// smaller one: each must still give what yaml.v3 gives, and a tree must
+// stay whole until the Reader's next read.
+func TestReaderReusesItsMemory(t *testing.T) {
+	cases := append(append([]string(nil), quickCases...), slowCases...)
+	for i := len(cases) - 1; i >= 0; i-- {
+		cases = append(cases, cases[i])
+	}
+	var r Reader
+	for i, text := range cases {
+		want, wantErr := yamlV3(t, text)
+		got, err := r.Read(text)
+		if (err == nil) != (wantErr == nil) {
+			t.Fatalf("read %d of %q: error %v, want %v", i, text, err, wantErr)
+		}
+		if d := cmp.Diff(want, *got); d != "" {
+			t.Errorf("read %d of %q differs from yaml.v3 (-yaml.v3 +Reader):\n%s", i, text, d)
+		}
+	}
+}
+
+// TestReaderAllocations checks that a Reader reading front matter of the
+// same size again allocates nothing: that is what it is for.
+func TestReaderAllocations(t *testing.T) {
+	text := "title: Carers café\nsummary: Tea and a chat.\ndate: 2026-03-14\n" +
+		"venue:\n  name: Hall\n  postcode: NF1 2AB\ntopics: [parks, roads]\n" +
+		"documents:\n  - title: Plan\n    url: /plan.pdf\naudiences:\n  - families\n  - carers\n"
+	var r Reader
+	var doc yaml.Node
+	if !r.reader().read(text, &doc) {
+		t.Fatalf("quick left %q to yaml.v3; want it read quickly", text)
+	}
+	if n := testing.AllocsPerRun(100, func() { _, _ = r.Read(text) }); n != 0 {
+		t.Errorf("Reader.Read allocated %v times a read, want 0", n)
+	}
+}
+
+// plainTags are plain values that plainTag answers for itself, with odd
+// ones it must leave to yaml.v3 (want "").
+var plainTags = []struct{ in, want string }{
+	{"2026-03-14", "!!timestamp"},
+	{"0000-01-01", "!!timestamp"},
+	{"2024-02-29", "!!timestamp"},
+	{"2026-02-29", "!!str"},
+	{"2026-02-30", "!!str"},
+	{"2026-13-01", "!!str"},
+	{"2026-00-10", "!!str"},
+	{"2026-03-14T10:00", "!!str"},
+	{"2026-03-14 10:00", "!!str"},
+	{"2026-03-14T10:00:00", ""},
+	{"2026-03-14 10:00:00", ""},
+	{"2026-03-14T10:00:00Z", ""},
+	{"2026-3-14", ""},
+	{"2026-03-14t10:00", ""},
+	{"20260-03-14", ""},
+	{"10", "!!int"},
+	{"0", "!!int"},
+	{"123456789012345678", "!!int"},
+	{"1234567890123456789", ""},
+	{"012", ""},
+	{"09", ""},
+	{"+5", ""},
+	{"1_000", ""},
+	{"0x1F", ""},
+	{"1e3", ""},
+	{"4.5", ""},
+	{"01632 960123", "!!str"},
+	{"90 Market Square, Kingsmead", "!!str"},
+	{"10:00", "!!str"},
+	{"1/2", "!!str"},
+	{"3é", "!!str"},
+	{"+.inf", ""},
+	{".5", ""},
+	{"true", "!!bool"},
+	{"False", "!!bool"},
+	{"tRUE", "!!str"},
+	{"yes", "!!str"},
+	{"on", "!!str"},
+	{"~", "!!null"},
+	{"~x", "!!str"},
+	{"null", "!!null"},
+	{"nULL", "!!str"},
+	{"title", "!!str"},
+	{"Hall", ""},
+	{"[a]", ""},
+}
+
+// TestPlainTagAgreesWithYAML checks plainTag against yaml.v3's own
+// resolver, and that it answers for the values front matter is full of.
+func TestPlainTagAgreesWithYAML(t *testing.T) {
+	for _, tt := range plainTags {
+		got := plainTag(tt.in)
+		if got != tt.want {
+			t.Errorf("plainTag(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if yv3 := (&yaml.Node{Kind: yaml.ScalarNode, Value: tt.in}).ShortTag(); got != "" && got != yv3 {
+			t.Errorf("plainTag(%q) = %q, but yaml.v3 resolves it to %q", tt.in, got, yv3)
+		}
+	}
+}
+
+func FuzzPlainTag(f *testing.F) {
+	for _, tt := range plainTags {
+		f.Add(tt.in)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if s == "" {
+			return
+		}
+		got := plainTag(s)
+		if want := (&yaml.Node{Kind: yaml.ScalarNode, Value: s}).ShortTag(); got != "" && got != want {
+			t.Errorf("plainTag(%q) = %q, but yaml.v3 resolves it to %q", s, got, want)
+		}
+	})
+}
+
 // TestQuickReadsTheDemoSite checks every front matter of the demo site
 // against yaml.v3, and that quick reads most of them: a quick reader that
 // gave everything to yaml.v3 would still be correct, but slow.
@@ -192,9 +309,10 @@ func FuzzQuick(f *testing.F) {
 	for _, s := range append(append([]string(nil), quickCases...), slowCases...) {
 		f.Add(s)
 	}
+	var r Reader // reused from input to input, as a parser of pages does
 	f.Fuzz(func(t *testing.T, text string) {
 		var got yaml.Node
-		if !quick(text, &got) {
+		if !r.reader().read(text, &got) {
 			return
 		}
 		want, err := yamlV3(t, text)

@@ -179,6 +179,8 @@ func (d *Decoder) value(n *yaml.Node, v reflect.Value, key string) {
 }
 
 // Unmarshaler lets a type decode itself from a node, reporting through d.
+// It keeps what it needs of n, not n or the nodes under it, which a
+// Reader reuses for the next text once decoding is done.
 type Unmarshaler interface {
 	UnmarshalSchema(d *Decoder, n *yaml.Node, key string)
 }
@@ -192,8 +194,8 @@ func (d *Decoder) scalar(n *yaml.Node, v reflect.Value, key string) {
 	case reflect.String:
 		v.SetString(n.Value)
 	case reflect.Bool:
-		var b bool
-		if err := n.Decode(&b); err != nil || n.Tag != "!!bool" {
+		b, ok := boolValue(n)
+		if !ok {
 			d.errorf(n, key, "write true or false", "%q is not true or false", n.Value)
 			return
 		}
@@ -217,13 +219,32 @@ func (d *Decoder) scalar(n *yaml.Node, v reflect.Value, key string) {
 	}
 }
 
+// boolValue reads a value that yaml.v3 resolved as true or false, as
+// n.Decode would, without the decoder n.Decode makes for each value.
+func boolValue(n *yaml.Node) (value, ok bool) {
+	if n.Tag != "!!bool" {
+		return false, false
+	}
+	switch n.Value {
+	case "true", "True", "TRUE":
+		return true, true
+	case "false", "False", "FALSE":
+		return false, true
+	}
+	return false, false
+}
+
 func (d *Decoder) structValue(n *yaml.Node, v reflect.Value, key string) {
 	if n.Kind != yaml.MappingNode {
 		d.errorf(n, key, "write the fields below it, indented, one 'name: value' per line", "should be a set of fields, not a %s", kindName(n))
 		return
 	}
 	fields := fieldsOf(v.Type())
-	seen := map[string]bool{}
+	var few [2]uint64 // the fields written, by number, for most structs
+	seen := bitset(few[:])
+	if fields.count > 64*len(few) {
+		seen = make(bitset, (fields.count+63)/64)
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		f, ok := fields.byName[k.Value]
@@ -243,11 +264,11 @@ func (d *Decoder) structValue(n *yaml.Node, v reflect.Value, key string) {
 			d.errorf(k, join(key, k.Value), fix, "unknown field %s", where)
 			continue
 		}
-		if seen[k.Value] {
+		if seen.has(f.n) {
 			d.errorf(k, join(key, k.Value), "keep one of them", "is written twice")
 			continue
 		}
-		seen[k.Value] = true
+		seen.add(f.n)
 		d.value(val, v.FieldByIndex(f.index), join(key, k.Value))
 		if val.Kind != yaml.ScalarNode {
 			// Problems with a list or a set of fields point at its key;
@@ -256,7 +277,7 @@ func (d *Decoder) structValue(n *yaml.Node, v reflect.Value, key string) {
 		}
 	}
 	for _, name := range fields.required {
-		if !seen[name] {
+		if !seen.has(fields.byName[name].n) {
 			fix := fmt.Sprintf("add a line '%s: ...'", name)
 			if v.FieldByIndex(fields.byName[name].index).Kind() == reflect.Struct {
 				fix = fmt.Sprintf("add a line '%s:' with its fields indented under it", name)
@@ -268,13 +289,22 @@ func (d *Decoder) structValue(n *yaml.Node, v reflect.Value, key string) {
 
 type field struct {
 	index []int
+	n     int // from 0 to the struct's count, to tell which were written
 }
 
 type structFields struct {
 	byName   map[string]field
 	names    []string
 	required []string
+	count    int // the fields are numbered from 0 to count-1
 }
+
+// bitset is a set of field numbers, for the fields structValue has met:
+// a map of their names allocated once a struct had more than 8.
+type bitset []uint64
+
+func (b bitset) has(n int) bool { return b[n/64]&(1<<(n%64)) != 0 }
+func (b bitset) add(n int)      { b[n/64] |= 1 << (n % 64) }
 
 // fieldCache holds fieldsOf's answer for each type: every page decodes
 // the same few types.
@@ -305,7 +335,8 @@ func fieldsOfType(t reflect.Type) structFields {
 		if opts == "inline" {
 			inner := fieldsOf(sf.Type)
 			for n, f := range inner.byName {
-				fs.byName[n] = field{index: append([]int{i}, f.index...)}
+				fs.byName[n] = field{index: append([]int{i}, f.index...), n: fs.count}
+				fs.count++
 			}
 			fs.names = append(fs.names, inner.names...)
 			fs.required = append(fs.required, inner.required...)
@@ -314,7 +345,8 @@ func fieldsOfType(t reflect.Type) structFields {
 		if name == "" {
 			continue
 		}
-		fs.byName[name] = field{index: []int{i}}
+		fs.byName[name] = field{index: []int{i}, n: fs.count}
+		fs.count++
 		fs.names = append(fs.names, name)
 		if sf.Tag.Get("schema") == "required" {
 			fs.required = append(fs.required, name)
@@ -324,9 +356,14 @@ func fieldsOfType(t reflect.Type) structFields {
 	return fs
 }
 
-// Keys lists the YAML keys a struct accepts, sorted.
+// Keys lists the YAML keys a struct accepts, sorted. v is the struct or
+// a pointer to it. The list is shared and must not be changed.
 func Keys(v any) []string {
-	return fieldsOf(reflect.TypeOf(v)).names
+	t := reflect.TypeOf(v)
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return fieldsOf(t).names
 }
 
 // readable writes a key path for people: "items.0" is "items (item 1)".

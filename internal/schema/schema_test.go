@@ -1,6 +1,8 @@
 package schema_test
 
 import (
+	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -322,6 +324,31 @@ func TestYesIsText(t *testing.T) {
 	}
 }
 
+// TestDecodeBool checks true and false, and values that are not, as
+// written and as yaml.v3's own decoder reads them.
+func TestDecodeBool(t *testing.T) {
+	for _, value := range []string{
+		"true", "True", "TRUE", "false", "False", "FALSE", "tRUE", "yes", "no", "on", "off", "1", "0",
+		`"true"`, "'false'", "!!bool true", "!!bool False", "!!bool yes", "!!str true", "!!int 1",
+	} {
+		t.Run(value, func(t *testing.T) {
+			text := "title: x\ndraft: " + value + "\n"
+			got, _, problems := decode(text, 0)
+			var doc yaml.Node
+			if err := yaml.Unmarshal([]byte(text), &doc); err != nil {
+				t.Fatal(err)
+			}
+			n := doc.Content[0].Content[3]
+			var want bool
+			err := n.Decode(&want)
+			wantOK := err == nil && n.Tag == "!!bool"
+			if gotOK := len(problems) == 0; gotOK != wantOK || got.Draft != want && wantOK {
+				t.Errorf("draft: %s decoded to %v with problems %q, want %v and a problem %v", value, got.Draft, problems, want, !wantOK)
+			}
+		})
+	}
+}
+
 func TestPositions(t *testing.T) {
 	text := `title: x
 tags:
@@ -456,6 +483,37 @@ func TestDecodeMapKeyTwice(t *testing.T) {
 	want := []string{`site.yaml:5:3: menus.main: is written twice; keep one of them`}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("problems mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestDecodeManyFields checks a struct with more fields than structValue
+// keeps track of without allocating: keys written twice and required
+// fields missing are found among all of them.
+func TestDecodeManyFields(t *testing.T) {
+	var fields []reflect.StructField
+	for i := range 200 {
+		tag := fmt.Sprintf(`yaml:"f%d"`, i)
+		if i == 150 || i == 199 {
+			tag += ` schema:"required"`
+		}
+		fields = append(fields, reflect.StructField{Name: fmt.Sprintf("F%d", i), Type: reflect.TypeOf(""), Tag: reflect.StructTag(tag)})
+	}
+	v := reflect.New(reflect.StructOf(fields))
+	d := &schema.Decoder{Path: "site.yaml"}
+	d.Decode([]byte("f0: a\nf130: b\nf199: c\nf130: d\nf64: e\n"), v.Interface())
+	var got []string
+	for _, p := range d.Problems {
+		got = append(got, p.String())
+	}
+	want := []string{
+		"site.yaml:4:1: f130: is written twice; keep one of them",
+		"site.yaml:1:1: f150: is required; add a line 'f150: ...'",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems mismatch (-want +got):\n%s", diff)
+	}
+	if f130, f64 := v.Elem().Field(130).String(), v.Elem().Field(64).String(); f130 != "b" || f64 != "e" {
+		t.Errorf("f130, f64 = %q, %q; want \"b\", \"e\"", f130, f64)
 	}
 }
 
