@@ -281,3 +281,55 @@ func sortedEvents(london *time.Location) []calendar.Event {
 	e := events(london)
 	return []calendar.Event{e[1], e[0], e[2]}
 }
+
+// TestWriteAllocates checks that Write makes its buffer once, at a size
+// the calendar cannot outgrow, even when escaping and folding add the
+// most they can: its only allocations are the output and the order of
+// the events.
+func TestWriteAllocates(t *testing.T) {
+	london, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := strings.Repeat
+	// Long lines of 4 octet characters fold most often.
+	long := calendar.Event{
+		UID: a(`\`, 2000), Summary: a(",", 2000), Description: a("x😀", 800), Location: a("\n", 2000),
+		URL: a("u", 4000), ConferenceURL: a("😀", 1000), Status: "TENTATIVE", Sequence: -1 << 63,
+		Categories: []string{a(";", 500), a("x漢", 300), ""},
+	}
+	var worst []calendar.Event
+	for range 20 {
+		worst = append(worst, long)
+	}
+	worst = append(worst, calendar.Event{UID: "a", Description: a("\r\n", 500) + a("xx😀", 300)})
+	tests := []struct {
+		name string
+		cal  calendar.Calendar
+	}{
+		{"golden in London", calendar.Calendar{Name: "Events", ProdID: "-//Test//engage//EN", Location: london, Events: events(london)}},
+		{"golden in UTC", calendar.Calendar{Name: "Events", ProdID: "-//Test//engage//EN", Location: time.UTC, Events: events(london)}},
+		{"one event", calendar.Calendar{Name: "Walk", Location: london, Events: events(london)[:1]}},
+		{"worst case", calendar.Calendar{Name: a(",", 2000), ProdID: a("😀", 1000), Location: london, Events: worst}},
+		{"no events", calendar.Calendar{Name: "Empty", Location: london}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if problem := checkLines(string(calendar.Write(tt.cal))); problem != "" {
+				t.Fatalf("lines: %s", problem)
+			}
+			if got := testing.AllocsPerRun(10, func() { calendar.Write(tt.cal) }); got > 2 {
+				t.Errorf("got %v allocations, want at most 2", got)
+			}
+		})
+	}
+}
+
+// TestFoldNotUTF8 checks that a line of bytes that are not UTF-8, which
+// has nowhere to fold between characters, is still folded at 75 octets.
+func TestFoldNotUTF8(t *testing.T) {
+	got := calendar.Fold(strings.Repeat("\x80", 150))
+	if want := strings.Repeat("\x80", 75) + "\r\n " + strings.Repeat("\x80", 74) + "\r\n \x80\r\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

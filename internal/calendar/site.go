@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/engage-ssg/engage/internal/feed"
@@ -15,36 +16,55 @@ const FileName = "event.ics"
 // each event.
 func Files(s *site.Site) []output.File {
 	cfg := s.Config
-	var all []Event
-	var files []output.File
+	n := 0
 	for _, p := range s.Regular {
-		if p.Event == nil || p.Event.Start.IsZero() || p.Event.End.IsZero() {
+		if isEvent(p) {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil // a calendar must hold at least one event (RFC 5545)
+	}
+	host, prefix := feed.Authority(cfg.BaseURL)
+	prod := prodID(cfg.Organisation.Name)
+	// all is made at its full size, so that each event's own calendar
+	// can hold a slice of it rather than a copy.
+	all := make([]Event, 0, n)
+	files := make([]output.File, 0, n+1)
+	for _, p := range s.Regular {
+		if !isEvent(p) {
 			continue
 		}
-		e := FromPage(s, p)
-		all = append(all, e)
+		all = append(all, fromPage(s, p, host, prefix))
 		files = append(files, output.File{
 			Path: strings.TrimPrefix(p.URL, "/") + FileName,
-			Data: Write(Calendar{Name: p.Title, ProdID: prodID(cfg.Organisation.Name), Location: cfg.Location, Events: []Event{e}}),
+			Data: Write(Calendar{Name: p.Title, ProdID: prod, Location: cfg.Location, Events: all[len(all)-1:]}),
 		})
 	}
-	if len(all) == 0 {
-		return files // a calendar must hold at least one event (RFC 5545)
-	}
-	files = append(files, output.File{
+	return append(files, output.File{
 		Path: "events.ics",
-		Data: Write(Calendar{Name: "Events - " + cfg.Title, ProdID: prodID(cfg.Organisation.Name), Location: cfg.Location, Events: all}),
+		Data: Write(Calendar{Name: "Events - " + cfg.Title, ProdID: prod, Location: cfg.Location, Events: all}),
 	})
-	return files
+}
+
+// isEvent reports whether a page is an event with a start and an end.
+func isEvent(p *site.Page) bool {
+	return p.Event != nil && !p.Event.Start.IsZero() && !p.Event.End.IsZero()
 }
 
 func prodID(org string) string { return "-//" + org + "//engage//EN" }
 
 // FromPage makes the VEVENT of an event page.
 func FromPage(s *site.Site, p *site.Page) Event {
+	host, prefix := feed.Authority(s.Config.BaseURL)
+	return fromPage(s, p, host, prefix)
+}
+
+// fromPage is FromPage with the base URL's authority worked out once for
+// every event.
+func fromPage(s *site.Site, p *site.Page, host, prefix string) Event {
 	cfg := s.Config
 	e := p.Event
-	host, prefix := feed.Authority(cfg.BaseURL)
 	ev := Event{
 		UID:     prefix + strings.TrimSuffix(strings.TrimSuffix(p.Source.Rel, ".md"), "/index") + "@" + host,
 		Start:   e.Start,
@@ -85,53 +105,75 @@ func FromPage(s *site.Site, p *site.Page) Event {
 		ev.ConferenceURL = e.OnlineURL
 	}
 	if !(e.Attendance == "online" || e.Status == "moved-online") && e.Venue.Name != "" {
-		parts := []string{e.Venue.Name}
-		for _, x := range []string{e.Venue.Address, e.Venue.Postcode} {
-			if x != "" {
-				parts = append(parts, x)
-			}
-		}
-		ev.Location = strings.Join(parts, ", ")
+		parts := [...]string{e.Venue.Name, e.Venue.Address, e.Venue.Postcode}
+		ev.Location = strings.Join(slices.DeleteFunc(parts[:], func(x string) bool { return x == "" }), ", ")
 	} else if online {
 		ev.Location = "Online"
 	}
-	var d []string
-	switch e.Status {
-	case "cancelled":
-		d = append(d, "This event has been cancelled.")
-	case "postponed":
-		d = append(d, "This event has been postponed. A new date will be published.")
-	case "moved-online":
-		d = append(d, "This event is now online only.")
-	case "rescheduled":
-		if e.PreviousWhen != "" {
-			d = append(d, "This event has moved from "+e.PreviousWhen+".")
-		}
-	}
-	if p.Summary != "" {
-		d = append(d, p.Summary)
-	}
-	d = append(d, "When: "+e.When+".")
-	if ev.Location != "" {
-		d = append(d, "Where: "+ev.Location+".")
-	}
-	if len(e.Accessibility) > 0 {
-		d = append(d, "Access: "+strings.Join(e.Accessibility, ", ")+".")
-	}
-	if ev.ConferenceURL != "" {
-		d = append(d, "Join online: "+ev.ConferenceURL)
-	}
-	if e.Booking.URL != "" {
-		d = append(d, "Book: "+e.Booking.URL)
-	}
-	d = append(d, "More information: "+ev.URL)
-	ev.Description = strings.Join(d, "\n")
-	seen := map[string]bool{}
+	ev.Description = description(p, ev)
 	for _, t := range p.Terms {
-		if !seen[t.Name] {
-			seen[t.Name] = true
+		if !slices.Contains(ev.Categories, t.Name) {
+			if ev.Categories == nil {
+				ev.Categories = make([]string, 0, len(p.Terms))
+			}
 			ev.Categories = append(ev.Categories, t.Name)
 		}
 	}
 	return ev
+}
+
+// description is an event's DESCRIPTION: its news, its summary, then
+// when, where and how to take part, a line each.
+func description(p *site.Page, ev Event) string {
+	e := p.Event
+	size := 200 + len(e.PreviousWhen) + len(p.Summary) + len(e.When) + len(ev.Location) + len(ev.ConferenceURL) + len(e.Booking.URL) + len(ev.URL)
+	for _, a := range e.Accessibility {
+		size += len(a) + 2
+	}
+	var d strings.Builder
+	d.Grow(size)
+	line := func(parts ...string) {
+		for _, x := range parts {
+			d.WriteString(x)
+		}
+		d.WriteByte('\n')
+	}
+	switch e.Status {
+	case "cancelled":
+		line("This event has been cancelled.")
+	case "postponed":
+		line("This event has been postponed. A new date will be published.")
+	case "moved-online":
+		line("This event is now online only.")
+	case "rescheduled":
+		if e.PreviousWhen != "" {
+			line("This event has moved from ", e.PreviousWhen, ".")
+		}
+	}
+	if p.Summary != "" {
+		line(p.Summary)
+	}
+	line("When: ", e.When, ".")
+	if ev.Location != "" {
+		line("Where: ", ev.Location, ".")
+	}
+	if len(e.Accessibility) > 0 {
+		d.WriteString("Access: ")
+		for i, a := range e.Accessibility {
+			if i > 0 {
+				d.WriteString(", ")
+			}
+			d.WriteString(a)
+		}
+		line(".")
+	}
+	if ev.ConferenceURL != "" {
+		line("Join online: ", ev.ConferenceURL)
+	}
+	if e.Booking.URL != "" {
+		line("Book: ", e.Booking.URL)
+	}
+	d.WriteString("More information: ")
+	d.WriteString(ev.URL)
+	return d.String()
 }
