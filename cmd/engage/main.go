@@ -114,7 +114,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		prog = &progress{w: stderr, start: time.Now()}
 		opts.Progress = prog.update
 	}
-	defer tuneMemory()()
+	sized, stopTuning := tuneMemory()
+	defer stopTuning()
+	opts.Sized = sized
 	stop, perr := prof.start()
 	if perr != nil {
 		fmt.Fprintf(stderr, "engage build: %v\n", perr)

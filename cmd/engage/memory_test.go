@@ -11,7 +11,7 @@ func TestTuneMemorySetsSoftLimit(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "")
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(5 << 30))
-	stop := tuneMemory()
+	_, stop := tuneMemory()
 	if got := debug.SetMemoryLimit(-1); got != buildMemoryLimit {
 		t.Errorf("memory limit during a build = %d, want %d", got, buildMemoryLimit)
 	}
@@ -25,7 +25,7 @@ func TestTuneMemoryLargeHeap(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "")
 	t.Setenv("GOGC", "")
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
-	stop := tuneMemory()
+	_, stop := tuneMemory()
 	// A live heap past largeHeap: the watcher lowers GOGC.
 	keep := make([][]byte, 0, largeHeap>>20+64)
 	for range cap(keep) {
@@ -54,7 +54,8 @@ func TestTuneMemoryKeepsUsersLimit(t *testing.T) {
 	t.Setenv("GOGC", "100")
 	limit := debug.SetMemoryLimit(3 << 30)
 	defer debug.SetMemoryLimit(limit)
-	tuneMemory()()
+	_, stop := tuneMemory()
+	stop()
 	if got := debug.SetMemoryLimit(-1); got != 3<<30 {
 		t.Errorf("memory limit with GOMEMLIMIT=3GiB = %d, want it left at %d", got, int64(3<<30))
 	}
@@ -64,7 +65,8 @@ func TestTuneMemoryOffWithoutCollector(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "")
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	limit := debug.SetMemoryLimit(-1)
-	tuneMemory()()
+	_, stop := tuneMemory()
+	stop()
 	if got := debug.SetMemoryLimit(-1); got != limit {
 		t.Errorf("memory limit with GOGC=off = %d, want it left at %d", got, limit)
 	}
@@ -100,14 +102,14 @@ func TestGOGCFor(t *testing.T) {
 		{200 * mib, 100},           // and more past it
 		{largeHeap + 1, largeGOGC}, // a large heap: collected more often
 	} {
-		if got := gogcFor(tt.live); got != tt.want {
+		if got := gogcFor(tt.live, smallHeapGoal); got != tt.want {
 			t.Errorf("gogcFor(%d MiB) = %d, want %d", tt.live/mib, got, tt.want)
 		}
 	}
 	// Every live heap from 29 MiB (where maxGOGC stops capping) to
 	// largeHeap gets a goal of at least smallHeapGoal, rounding included.
 	for live := uint64(29 * mib); live <= largeHeap; live += mib/3 + 1 {
-		if g := gogcFor(live); live+live*uint64(g)/100 < smallHeapGoal {
+		if g := gogcFor(live, smallHeapGoal); live+live*uint64(g)/100 < smallHeapGoal {
 			t.Fatalf("gogcFor(%d) = %d: heap goal %d, under smallHeapGoal", live, g, live+live*uint64(g)/100)
 		}
 	}
@@ -118,7 +120,7 @@ func TestTuneMemorySmallHeapCollectsLater(t *testing.T) {
 	t.Setenv("GOGC", "")
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
 	limit := debug.SetMemoryLimit(-1)
-	stop := tuneMemory()
+	_, stop := tuneMemory()
 	during := gcPercent()
 	stop()
 	if got := debug.SetMemoryLimit(-1); got != limit {
@@ -130,4 +132,70 @@ func TestTuneMemorySmallHeapCollectsLater(t *testing.T) {
 	if got := gcPercent(); got != 100 {
 		t.Errorf("GOGC after the build = %d, want it back at 100", got)
 	}
+}
+
+// TestHeapGoalForLargeSite checks the room a build gives a site by its
+// size: a site of 10,000 pages keeps smallHeapGoal, one of 100,000 gets
+// about 900 MB, and none gets more than largeHeapGoal; a large heap's
+// GOGC then reaches that goal until largeGOGC gives more.
+func TestHeapGoalForLargeSite(t *testing.T) {
+	const mib = 1 << 20
+	if got := heapGoalFor(10000); got != smallHeapGoal {
+		t.Errorf("heapGoalFor(10,000 pages) = %d MiB, want smallHeapGoal", got/mib)
+	}
+	large := heapGoalFor(100000)
+	if large < 800*mib || large > 1000*mib {
+		t.Errorf("heapGoalFor(100,000 pages) = %d MiB, want 800 to 1,000", large/mib)
+	}
+	if got := heapGoalFor(10000000); got != largeHeapGoal {
+		t.Errorf("heapGoalFor(10 million pages) = %d MiB, want largeHeapGoal", got/mib)
+	}
+	for _, live := range []uint64{100 * mib, 300 * mib, largeHeap + 1, 450 * mib, 600 * mib} {
+		g := gogcFor(live, large)
+		if goal := live + live*uint64(g)/100; goal < large && g != maxGOGC {
+			t.Errorf("gogcFor(%d MiB, %d MiB) = %d: heap goal %d MiB, under the site's", live/mib, large/mib, g, goal/mib)
+		}
+		if live > largeHeap && g < largeGOGC {
+			t.Errorf("gogcFor(%d MiB, %d MiB) = %d, under largeGOGC", live/mib, large/mib, g)
+		}
+	}
+	if got := gogcFor(800*mib, large); got != largeGOGC {
+		t.Errorf("gogcFor(800 MiB, %d MiB) = %d, want largeGOGC once that gives more room", large/mib, got)
+	}
+}
+
+// TestTuneMemorySized checks that a build told its site is large lets
+// the heap grow further before collecting, though GOGC had come down.
+func TestTuneMemorySized(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
+	t.Setenv("GOGC", "")
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	sized, stop := tuneMemory()
+	defer stop()
+	keep := make([][]byte, 0, 160)
+	for range cap(keep) {
+		keep = append(keep, make([]byte, 1<<20))
+	}
+	runtime.GC()
+	settle := func(want int) int {
+		got := 0
+		for range 100 {
+			time.Sleep(20 * time.Millisecond)
+			if got = gcPercent(); got == want {
+				break
+			}
+		}
+		return got
+	}
+	small := gogcFor(160<<20, smallHeapGoal)
+	if got := settle(small); got != small {
+		t.Fatalf("GOGC with 160 MiB live = %d, want %d", got, small)
+	}
+	sized(100000)
+	// About 160 MiB is live: the test's own heap is a little more.
+	large := gogcFor(160<<20, heapGoalFor(100000))
+	if got := settle(large); got < large*9/10 || got > large {
+		t.Errorf("GOGC with 160 MiB live in a 100,000-page site = %d, want about %d (%d before)", got, large, small)
+	}
+	runtime.KeepAlive(keep)
 }

@@ -52,6 +52,10 @@ type Options struct {
 
 	// Progress, when set, is called as pages are rendered.
 	Progress func(done, total int)
+	// Sized, when set, is called with the number of content files once
+	// they are listed, before any is read: engage build gives a large
+	// site's garbage collector room from the start (cmd/engage/memory.go).
+	Sized func(pages int)
 }
 
 // Result says what a build did.
@@ -156,6 +160,9 @@ func (l *Loader) Load(ctx context.Context) (*Plan, error) {
 	}
 	if err != nil {
 		return nil, fmt.Errorf("list content: %w", err)
+	}
+	if opts.Sized != nil {
+		opts.Sized(len(pagePaths))
 	}
 	if l.md == nil {
 		l.md = markdown.New(markdown.Options{RawHTML: cfg.Markdown.RawHTML})
