@@ -37,6 +37,13 @@ func Fallbacks(r *Renderer) int64 { return r.fallbacks.Load() }
 // NativeBase reports whether r writes p's base layout in Go.
 func NativeBase(r *Renderer, p *site.Page) bool { return r.templates.baseStubbed[r.sets[p]] }
 
+// Direct reports whether r writes p without executing its template set
+// (writeDirect).
+func Direct(r *Renderer, p *site.Page) bool {
+	_, ok := r.templates.direct[r.sets[p]]
+	return ok
+}
+
 // MainInGo reports whether r writes p's "main" block in Go.
 func MainInGo(r *Renderer, p *site.Page) bool {
 	t := r.sets[p].Lookup("main")

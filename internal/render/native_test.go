@@ -269,6 +269,9 @@ func TestNativePartialsMatchTheirLayouts(t *testing.T) {
 			if p.URL == u && !render.MainInGo(res.r, p) {
 				t.Errorf("%s: the main block is layout text; want it written in Go", u)
 			}
+			if p.URL == u && !render.Direct(res.r, p) {
+				t.Errorf("%s: written by executing its template set; want it written straight in Go", u)
+			}
 		}
 	}
 }
@@ -287,6 +290,38 @@ func TestNativePartialsGiveWayToTheSite(t *testing.T) {
 		}
 		return writeSite(t, files)
 	}
+	t.Run("a head block or breadcrumbs of the site's own", func(t *testing.T) {
+		// A page written straight in Go has no "head" block and the
+		// theme's breadcrumbs; a site's partial defining either makes its
+		// pages run their template set again.
+		for name, tt := range map[string]struct{ layouts map[string]string }{
+			"head":        {map[string]string{"partials/extra.html": `{{define "head"}}<meta name="x-mine" content="1">{{end}}`}},
+			"breadcrumbs": {map[string]string{"partials/breadcrumbs.html": `<nav class="mine">{{.Page.Title}}</nav>`}},
+		} {
+			res := renderAll(t, site(t, tt.layouts), true)
+			plain := renderAll(t, site(t, nil), true)
+			for _, p := range res.site.Pages {
+				if p.URL != "/news/post/" {
+					continue
+				}
+				html := res.pages[p.URL]
+				if render.Direct(res.r, p) {
+					t.Errorf("%s: %s written straight in Go, though the site defines its %s", name, p.URL, name)
+				}
+				if mine := map[string]string{"head": `<meta name="x-mine" content="1"></head>`, "breadcrumbs": `<nav class="mine">A post</nav>`}[name]; !strings.Contains(html, mine) {
+					t.Errorf("%s: %s lacks the site's %s:\n%s", name, p.URL, name, html)
+				}
+				if !render.MainInGo(res.r, p) {
+					t.Errorf("%s: %s has its main block in layout text; want Go", name, p.URL)
+				}
+			}
+			for _, p := range plain.site.Pages {
+				if p.URL == "/news/post/" && !render.Direct(plain.r, p) {
+					t.Errorf("without the site's %s, %s is not written straight in Go", name, p.URL)
+				}
+			}
+		}
+	})
 	t.Run("other data", func(t *testing.T) {
 		// breadcrumbs.html given a map, not the layout's data: its layout
 		// text runs, and reads .Page from the map.

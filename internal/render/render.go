@@ -100,7 +100,7 @@ func New(s *site.Site, layouts, assets Layers, md *markdown.Markdown, minifyOutp
 	ts := &templates{layers: layouts, funcs: r.funcs(), sets: map[string]*template.Template{},
 		minify: r.minifier, texts: map[string][2]string{}, orig: map[*template.Template]*template.Template{},
 		stubbed: map[*template.Template]bool{}, baseStubbed: map[*template.Template]bool{},
-		mainInGo: map[*template.Template]bool{}}
+		mainInGo: map[*template.Template]string{}, direct: map[*template.Template]string{}}
 	for _, f := range files {
 		if strings.HasPrefix(f, "partials/") && strings.HasSuffix(f, ".html") {
 			ts.partials = append(ts.partials, f)
@@ -173,7 +173,7 @@ func (r *Renderer) WritePage(p *site.Page, write func([]byte) error) error {
 		data.out = out
 	}
 	if p.HasContent() && (p.Paginator == nil || p.Paginator.Number == 1) {
-		if data.out != nil && r.templates.mainInGo[t] {
+		if data.out != nil && r.templates.mainInGo[t] != "" {
 			data.lazy = true
 		} else {
 			var content strings.Builder
@@ -183,7 +183,12 @@ func (r *Renderer) WritePage(p *site.Page, write func([]byte) error) error {
 			data.Content = template.HTML(content.String())
 		}
 	}
-	err := t.Execute(out, data)
+	var err error
+	if main, ok := r.templates.direct[t]; ok && data.out != nil {
+		err = r.writeDirect(out, main, data)
+	} else {
+		err = t.Execute(out, data)
+	}
 	if err == nil && data.err != nil {
 		return data.err
 	}

@@ -70,8 +70,13 @@ type templates struct {
 	nativeBase  bool
 	baseStubbed map[*template.Template]bool
 	// mainInGo are the sets among them whose page layout's "main" block
-	// is written in Go (native_single.go).
-	mainInGo map[*template.Template]bool
+	// is written in Go (native_single.go), with that layout's name.
+	mainInGo map[*template.Template]string
+	// direct are the sets among those whose every part is written in Go
+	// (no "head" block, the theme's breadcrumbs), with the name of their
+	// "main" block's layout: WritePage writes their pages with writeDirect
+	// rather than executing the set.
+	direct map[*template.Template]string
 }
 
 // lookup returns the template set for a page, parsing it the first time.
@@ -124,7 +129,7 @@ func (ts *templates) parsePartials() (*template.Template, *diag.Problem) {
 // the set defines one of them again: then that set keeps the layout text
 // of them all.
 func (ts *templates) set(name string, files []string, natives bool) (*template.Template, *diag.Problem) {
-	mainInGo := false
+	mainInGo := ""
 	orig := template.New(name).Funcs(ts.funcs).Option("missingkey=error")
 	min := template.New(name).Funcs(ts.funcs).Option("missingkey=error")
 	for _, f := range files {
@@ -148,7 +153,7 @@ func (ts *templates) set(name string, files []string, natives bool) (*template.T
 				minified = themePartialCall(f)
 			case ts.nativeBase && name == themeBase:
 				minified = `{{define "main"}}` + themePartialCall(f) + `{{end}}`
-				mainInGo = true
+				mainInGo = f
 			}
 		}
 		if natives && ts.nativeBase && f == themeBase && f == name {
@@ -181,10 +186,20 @@ func (ts *templates) set(name string, files []string, natives bool) (*template.T
 		if ts.nativeBase && name == themeBase {
 			ts.baseStubbed[min] = true
 			ts.mainInGo[min] = mainInGo
+			if mainInGo != "" && ts.natives[breadcrumbs] && emptyBlock(min, "head") {
+				ts.direct[min] = mainInGo
+			}
 		}
 	}
 	ts.orig[min] = orig
 	return min, nil
+}
+
+// emptyBlock reports whether set's template name is defined and empty,
+// as the theme's base defines its "head" block.
+func emptyBlock(set *template.Template, name string) bool {
+	t := set.Lookup(name)
+	return t != nil && t.Tree != nil && t.Tree.Root != nil && len(t.Tree.Root.Nodes) == 0
 }
 
 // themePartialCall is the layout text a partial written in Go is parsed as.
