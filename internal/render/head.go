@@ -88,17 +88,15 @@ func (r *Renderer) writeHeadMeta(b *bytes.Buffer, p *site.Page) error {
 		writeURL(b, site.RelURL(cfg.BaseURL, p.Standard.URL))
 		b.WriteString(`" title="Standard version">`)
 	}
-	ld, err := r.jsonLD(p)
-	if err != nil {
+	// JSON from encoding/json escapes <, > and &, so it cannot end the
+	// script element.
+	start := b.Len()
+	b.WriteString(nl + `<script type="application/ld+json">`)
+	if ok, err := r.writeJSONLD(b, p); err != nil || !ok {
+		b.Truncate(start)
 		return err
 	}
-	if ld != "" {
-		// JSON from encoding/json escapes <, > and &, so it cannot end
-		// the script element.
-		b.WriteString(nl + `<script type="application/ld+json">`)
-		b.WriteString(string(ld))
-		b.WriteString(`</script>`)
-	}
+	b.WriteString(`</script>`)
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"encoding/json"
 	"html/template"
 	"strings"
@@ -24,6 +25,30 @@ var (
 // jsonLD returns schema.org JSON-LD for a page: an Event for events, an
 // Article for news and "you said, we did" updates, nothing for others.
 func (r *Renderer) jsonLD(p *site.Page) (template.JS, error) {
+	v := r.linkedData(p)
+	if v == nil {
+		return "", nil
+	}
+	return marshalJSONLD(v)
+}
+
+// writeJSONLD writes jsonLD's JSON for p to b, without a copy, and
+// reports whether p has any.
+func (r *Renderer) writeJSONLD(b *bytes.Buffer, p *site.Page) (bool, error) {
+	v := r.linkedData(p)
+	if v == nil {
+		return false, nil
+	}
+	// Encode escapes as json.Marshal does, and adds a line end.
+	if err := json.NewEncoder(b).Encode(v); err != nil {
+		return false, err
+	}
+	b.Truncate(b.Len() - 1)
+	return true, nil
+}
+
+// linkedData is the schema.org value for p that jsonLD writes, or nil.
+func (r *Renderer) linkedData(p *site.Page) any {
 	cfg := r.site.Config
 	abs := func(u string) string { return site.AbsURL(cfg.BaseURL, u) }
 	iso := func(t time.Time) string {
@@ -61,7 +86,7 @@ func (r *Renderer) jsonLD(p *site.Page) (template.JS, error) {
 		case 2:
 			v.Location = locs
 		}
-		return marshalJSONLD(v)
+		return v
 	case p.Kind == site.KindPage && (p.Type == "news" || p.Type == "updates") && p.Standard == nil:
 		a := article{
 			Context: "https://schema.org", Type: "Article", Author: organization{Type: "Organization", Name: cfg.Organisation.Name},
@@ -72,9 +97,9 @@ func (r *Renderer) jsonLD(p *site.Page) (template.JS, error) {
 		if p.Author != nil {
 			a.Author = person{Type: "Person", JobTitle: p.Author.Role, Name: p.Author.Name}
 		}
-		return marshalJSONLD(a)
+		return a
 	}
-	return "", nil
+	return nil
 }
 
 // marshalJSONLD writes JSON-LD for a <script> element.
