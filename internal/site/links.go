@@ -51,9 +51,11 @@ func (r *resolver) relink(p *Page, cp *content.Page) (dests, labels []string, pr
 	doc := cp.Body
 	dests = make([]string, len(doc.Links))
 	for i, l := range doc.Links {
-		dest, problem, fix := r.link(p, l.Dest)
+		// Parsed once for both: a large site has several links a page.
+		u, err := url.Parse(l.Dest)
+		dest, problem, fix := r.link(p, l.Dest, u, err)
 		dests[i] = dest
-		if label := r.label(p, l.Dest); label != "" {
+		if label := r.label(p, u, err); label != "" {
 			if labels == nil {
 				// Most pages link no documents: no labels to keep.
 				labels = make([]string, len(doc.Links))
@@ -75,13 +77,13 @@ func (r *resolver) relink(p *Page, cp *content.Page) (dests, labels []string, pr
 	return dests, labels, problems
 }
 
-// link resolves one destination as written on page p. It returns the URL
-// to write (with the site's base path) or a problem and its fix.
-func (r *resolver) link(p *Page, dest string) (string, string, string) {
+// link resolves one destination as written on page p, and parsed by
+// url.Parse as u (or err). It returns the URL to write (with the site's
+// base path) or a problem and its fix.
+func (r *resolver) link(p *Page, dest string, u *url.URL, err error) (string, string, string) {
 	if strings.TrimSpace(dest) == "" {
 		return dest, "has no address", "put the address between the brackets: [text](/events/carers-cafe/)"
 	}
-	u, err := url.Parse(dest)
 	if err != nil {
 		return dest, quote(dest) + " is not a valid address", "check for spaces or stray characters; write spaces as %20"
 	}
@@ -246,10 +248,10 @@ func (r *resolver) suggestFile(rel string) string {
 
 func quote(s string) string { return "\"" + s + "\"" }
 
-// label is the type and size of a document a link points to, such as
-// "PDF, 2.7 MB", or "" for links to pages and other sites.
-func (r *resolver) label(p *Page, dest string) string {
-	u, err := url.Parse(dest)
+// label is the type and size of a document a link (parsed as u, or err)
+// points to, such as "PDF, 2.7 MB", or "" for links to pages and other
+// sites.
+func (r *resolver) label(p *Page, u *url.URL, err error) string {
 	if err != nil || u.Scheme != "" || u.Path == "" || !engagement.IsDocument(u.Path) {
 		return ""
 	}
