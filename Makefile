@@ -65,7 +65,7 @@ fmt-check:
 # on the same content with the theme of cmd/bench/hugo when Hugo is
 # installed, with the ratios to Hugo's time and memory.
 bench: build
-	$(GO) run ./cmd/bench -engage $(BIN) -sizes 1000,10000,100000 -runs 5 -runs-large 1
+	$(GO) run ./cmd/bench -engage $(BIN) -sizes 1000,10000,100000 -runs 5 -runs-large 3
 	$(GO) run ./cmd/bench reload -engage $(BIN) -pages 10000 -edits 10
 
 # The same, but Hugo must be there: Debian's hugo package, installed with
@@ -82,7 +82,7 @@ bench-hugo: build
 	  $(HUGO_APT) || { echo "bench-hugo: apt-get install failed; running apt-get update, then installing again"; \
 	    $(SUDO) apt-get update && $(HUGO_APT); } || { echo "bench-hugo: could not install hugo; run 'apt-get install hugo' as root"; exit 1; }; \
 	fi
-	$(GO) run ./cmd/bench -engage $(BIN) -sizes 1000,10000,100000 -runs 5 -runs-large 1 -hugo on
+	$(GO) run ./cmd/bench -engage $(BIN) -sizes 1000,10000,100000 -runs 5 -runs-large 3 -hugo on
 
 bench-quick: build
 	$(GO) run ./cmd/bench -engage $(BIN) -sizes 1000 -runs 3
