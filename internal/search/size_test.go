@@ -3,18 +3,13 @@ package search_test
 import (
 	"bytes"
 	"compress/gzip"
-	"context"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	engage "github.com/engage-ssg/engage"
-	"github.com/engage-ssg/engage/internal/build"
-	"github.com/engage-ssg/engage/internal/corpus"
+	"github.com/engage-ssg/engage/internal/benchsite"
 	"github.com/engage-ssg/engage/internal/output"
 	"github.com/engage-ssg/engage/internal/search"
-	"github.com/engage-ssg/engage/internal/site"
 )
 
 // The bounds for the 10,000-page bench corpus: the whole index at
@@ -112,24 +107,6 @@ func gzipSize(t testing.TB, data []byte) int {
 	return b.Len()
 }
 
-// corpusSite generates the bench corpus and resolves it, as the build
-// would on 2026-07-01.
-func corpusSite(t testing.TB, pages int) *site.Site {
-	t.Helper()
-	src := filepath.Join(t.TempDir(), "site")
-	if _, err := corpus.Generate(src, corpus.Options{Pages: pages, Seed: 1}); err != nil {
-		t.Fatal(err)
-	}
-	plan, err := build.Load(context.Background(), build.Options{Source: src, Now: "2026-07-01", Theme: engage.Theme})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if plan.Site == nil {
-		t.Fatalf("the corpus did not load:\n%s", plan.Problems.Error())
-	}
-	return plan.Site
-}
-
 func checkBounds(t testing.TB, s sizes, whole int) {
 	t.Helper()
 	t.Logf("%d files; whole index %d bytes, %d gzip; meta %d, facets %d, word shards up to %d (median %d), "+
@@ -150,7 +127,7 @@ func TestCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("generates and loads a 2,000-page site")
 	}
-	s := corpusSite(t, 2000)
+	s := benchsite.Load(t, 2000)
 	files, err := search.Index(s)
 	if err != nil {
 		t.Fatal(err)
@@ -164,7 +141,7 @@ func TestCorpus(t *testing.T) {
 //
 //	go test -run '^$' -bench Index -benchtime 1x ./internal/search
 func BenchmarkIndex(b *testing.B) {
-	s := corpusSite(b, 10000)
+	s := benchsite.Load(b, 10000)
 	var files []output.File
 	for b.Loop() {
 		var err error
