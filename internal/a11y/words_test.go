@@ -86,14 +86,21 @@ func TestLinkTextsAsLowered(t *testing.T) {
 		"http:/", "ftp://x", "\u0127ttp://x", "ｈttp://x", "https:／／x", "\u212aww.x", "ww\u0175.x",
 	}
 	for _, text := range texts {
-		lower := strings.ToLower(text)
-		if got, want := isVague(text), vague[lower]; got != want {
-			t.Errorf("isVague(%q) = %v, want %v", text, got, want)
-		}
-		want := strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "www.")
-		if got := looksLikeURL(text); got != want {
-			t.Errorf("looksLikeURL(%q) = %v, want %v", text, got, want)
-		}
+		checkAsLowered(t, text)
+	}
+}
+
+// checkAsLowered checks isVague and looksLikeURL on text against
+// lowering it first.
+func checkAsLowered(t *testing.T, text string) {
+	t.Helper()
+	lower := strings.ToLower(text)
+	if got, want := isVague(text), vague[lower]; got != want {
+		t.Errorf("isVague(%q) = %v, want %v", text, got, want)
+	}
+	want := strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "www.")
+	if got := looksLikeURL(text); got != want {
+		t.Errorf("looksLikeURL(%q) = %v, want %v", text, got, want)
 	}
 }
 
@@ -101,14 +108,5 @@ func FuzzLinkTextsAsLowered(f *testing.F) {
 	for _, s := range []string{"Click Here", "lin\u212a", "HTTPS://x", "www.x"} {
 		f.Add(s)
 	}
-	f.Fuzz(func(t *testing.T, text string) {
-		lower := strings.ToLower(text)
-		if got, want := isVague(text), vague[lower]; got != want {
-			t.Errorf("isVague(%q) = %v, want %v", text, got, want)
-		}
-		want := strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "www.")
-		if got := looksLikeURL(text); got != want {
-			t.Errorf("looksLikeURL(%q) = %v, want %v", text, got, want)
-		}
-	})
+	f.Fuzz(checkAsLowered)
 }
