@@ -90,7 +90,7 @@ type Plan struct {
 
 // Load runs the load, parse and resolve stages.
 func Load(ctx context.Context, opts Options) (*Plan, error) {
-	return (&Loader{Options: opts}).Load(ctx)
+	return (&Loader{Options: opts, once: true}).Load(ctx)
 }
 
 // Loader runs the load, parse and resolve stages and, between runs, keeps
@@ -106,6 +106,11 @@ type Loader struct {
 	parse  content.Options // how the last run parsed pages
 	spill  *markdown.Spill // where baked bodies go; nil keeps them in memory
 	solve  site.Options    // how the last run resolved the site
+	// once is set for a Loader that loads once (Load, engage build): it
+	// neither looks at the files' times and sizes nor keeps what it
+	// parsed, which at 100,000 pages was a system call a file on one
+	// goroutine before parsing began, and a map of every file's.
+	once bool
 }
 
 // parsed is a cached parse of one content file.
@@ -275,16 +280,21 @@ func (l *Loader) parseAll(ctx context.Context, fsys fs.FS, paths []string, opts 
 	pages := make([]*content.Page, 0, len(paths))
 	var problems diag.List
 	var changed []string
-	stats := make(map[string]fs.FileInfo, len(paths))
-	for _, p := range paths {
-		info, err := fs.Stat(fsys, p)
-		if err != nil {
-			changed = append(changed, p) // ParseAll reports it
-			continue
-		}
-		stats[p] = info
-		if c, ok := l.pages[p]; !ok || !c.mod.Equal(info.ModTime()) || c.size != info.Size() {
-			changed = append(changed, p)
+	var stats map[string]fs.FileInfo
+	if l.once {
+		changed = paths
+	} else {
+		stats = make(map[string]fs.FileInfo, len(paths))
+		for _, p := range paths {
+			info, err := fs.Stat(fsys, p)
+			if err != nil {
+				changed = append(changed, p) // ParseAll reports it
+				continue
+			}
+			stats[p] = info
+			if c, ok := l.pages[p]; !ok || !c.mod.Equal(info.ModTime()) || c.size != info.Size() {
+				changed = append(changed, p)
+			}
 		}
 	}
 	fresh, list := content.ParseAll(ctx, fsys, changed, opts)
@@ -299,7 +309,10 @@ func (l *Loader) parseAll(ctx context.Context, fsys fs.FS, paths []string, opts 
 	for _, pr := range list {
 		perFile[pr.Path] = append(perFile[pr.Path], pr)
 	}
-	keep := make(map[string]parsed, len(paths))
+	var keep map[string]parsed
+	if !l.once {
+		keep = make(map[string]parsed, len(paths))
+	}
 	for _, p := range paths {
 		c, ok := l.pages[p]
 		if info, statted := stats[p]; statted && (!ok || !c.mod.Equal(info.ModTime()) || c.size != info.Size()) {
@@ -307,7 +320,9 @@ func (l *Loader) parseAll(ctx context.Context, fsys fs.FS, paths []string, opts 
 		} else if !statted {
 			c = parsed{page: byPath[p], problems: perFile[p]}
 		}
-		keep[p] = c
+		if keep != nil {
+			keep[p] = c
+		}
 		if c.page != nil {
 			pages = append(pages, c.page)
 		}
@@ -380,7 +395,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err == nil {
 		defer spill.Close()
 	}
-	plan, err := (&Loader{Options: opts, spill: spill}).Load(ctx)
+	plan, err := (&Loader{Options: opts, spill: spill, once: true}).Load(ctx)
 	if err != nil {
 		return res, err
 	}

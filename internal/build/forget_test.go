@@ -56,3 +56,48 @@ func TestForgetPositions(t *testing.T) {
 	}
 	t.Fatal("no page /news/post/")
 }
+
+// TestLoadOnceKeepsNothing checks that a Loader that loads once (engage
+// build) keeps no cache of what it parsed, and gives the same pages and
+// problems, in the same order, as one that keeps its cache for the next
+// run (engage serve).
+func TestLoadOnceKeepsNothing(t *testing.T) {
+	src := t.TempDir()
+	site := fstest.MapFS{
+		"site.yaml":              {Data: []byte("title: Test\nbase_url: https://engage.example.org/\norganisation:\n  name: Test Board\n")},
+		"content/news/b-post.md": {Data: []byte("---\ntitle: B post\ndate: 2026-01-02\n---\nSee [here](/nowhere/).\n")},
+		"content/news/a-post.md": {Data: []byte("---\ntitle: A post\ndate: 2026-01-03\nsumary: misspelt\n---\nText.\n")},
+		"content/about.md":       {Data: []byte("---\ntitle: About\n---\nThe ICB.\n")},
+	}
+	if err := os.CopyFS(src, site); err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{Source: src, Now: "2026-11-23"}
+	once := &Loader{Options: opts, once: true}
+	a, err := once.Load(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cached := &Loader{Options: opts}
+	b, err := cached.Load(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if once.pages != nil {
+		t.Errorf("a Loader that loads once kept %d parsed files", len(once.pages))
+	}
+	if len(cached.pages) != 3 {
+		t.Errorf("a Loader kept %d parsed files for its next run, want 3", len(cached.pages))
+	}
+	if got, want := a.Problems.Error(), b.Problems.Error(); got != want || a.Problems.Errors()+a.Problems.Warnings() < 2 {
+		t.Errorf("problems loading once:\n%s\nwant at least two, as with a cache:\n%s", got, want)
+	}
+	if len(a.Site.Pages) != len(b.Site.Pages) {
+		t.Fatalf("%d pages loading once, %d with a cache", len(a.Site.Pages), len(b.Site.Pages))
+	}
+	for i := range a.Site.Pages {
+		if a.Site.Pages[i].URL != b.Site.Pages[i].URL {
+			t.Errorf("page %d: %s loading once, %s with a cache", i, a.Site.Pages[i].URL, b.Site.Pages[i].URL)
+		}
+	}
+}
