@@ -660,15 +660,16 @@ func generate(ctx context.Context, plan *Plan, r *render.Renderer, emit func(out
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		var emitErr error
+		emitFailed := false
 		err := set.make(func(f output.File) error {
-			emitErr = emit(f)
-			return emitErr
+			err := emit(f)
+			emitFailed = err != nil
+			return err
 		})
 		switch {
 		case err == nil:
-		case err == emitErr:
-			return err
+		case emitFailed:
+			return err // the write's own error, as it was
 		default:
 			return fmt.Errorf("%s: %w", set.what, err)
 		}

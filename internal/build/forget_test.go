@@ -101,3 +101,27 @@ func TestLoadOnceKeepsNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestSizedCalledWithContentFiles checks that a build tells Options.Sized
+// how many content files the site has, once, before it parses them.
+func TestSizedCalledWithContentFiles(t *testing.T) {
+	src := t.TempDir()
+	site := fstest.MapFS{
+		"site.yaml":               {Data: []byte("title: Test\nbase_url: https://engage.example.org/\norganisation:\n  name: Test Board\n")},
+		"content/news/a.md":       {Data: []byte("---\ntitle: A\ndate: 2026-01-02\n---\nText.\n")},
+		"content/news/a.easy.md":  {Data: []byte("---\ntitle: A in easy read\n---\nText.\n")},
+		"content/about.md":        {Data: []byte("---\ntitle: About\n---\nText.\n")},
+		"content/news/photo.jpeg": {Data: []byte("not a page")},
+	}
+	if err := os.CopyFS(src, site); err != nil {
+		t.Fatal(err)
+	}
+	var calls []int
+	_, err := Load(context.Background(), Options{Source: src, Now: "2026-11-23", Sized: func(n int) { calls = append(calls, n) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(calls) != 1 || calls[0] != 3 {
+		t.Errorf("Sized called with %v, want once with 3 (the Markdown files)", calls)
+	}
+}

@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// dateLayouts are the ways an author may write a date, besides RFC 3339.
+// The layouts an author may write a date in, besides RFC 3339.
 const (
 	dateOnly       = "2006-01-02"
 	dateTimeT      = "2006-01-02T15:04"

@@ -160,7 +160,7 @@ func Parse(p string, data []byte, opts Options) (*Page, diag.List) {
 	defer putPositions(d.Positions)
 	front := lineBreaks(page.Front)
 	r := readers.Get().(*schema.Reader)
-	defer readers.Put(r) // once the nodes are decoded: nothing keeps them
+	defer readers.Put(r) // once Parse returns: nothing keeps the nodes
 	node, err := r.Read(front)
 	if err != nil {
 		d.Decode([]byte(front), &page.Meta) // reports the syntax error with its line

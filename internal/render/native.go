@@ -661,7 +661,9 @@ const breadcrumbs = "partials/breadcrumbs.html"
 // straight rather than through text/template, whose reflection and
 // escaping were a quarter of what a page allocated. A part that falls
 // back to its layout text returns that text, which is written as the
-// template would write it.
+// template would write it. A part's error is returned as it is, without
+// text/template's "error calling" prefix: WritePage runs the layouts as
+// written again to say where it happened.
 func (r *Renderer) writeDirect(out *bytes.Buffer, main string, d *Data) error {
 	parts := [...]struct {
 		before string

@@ -299,8 +299,9 @@ type structFields struct {
 	count    int // the fields are numbered from 0 to count-1
 }
 
-// bitset is a set of field numbers, for the fields structValue has met:
-// a map of their names allocated once a struct had more than 8.
+// bitset is a set of field numbers, for the fields structValue has met,
+// rather than a map of their names: one word on the stack for up to 128
+// fields (see structValue), allocated only past that.
 type bitset []uint64
 
 func (b bitset) has(n int) bool { return b[n/64]&(1<<(n%64)) != 0 }
