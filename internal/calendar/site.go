@@ -54,14 +54,8 @@ func isEvent(p *site.Page) bool {
 
 func prodID(org string) string { return "-//" + org + "//engage//EN" }
 
-// FromPage makes the VEVENT of an event page.
-func FromPage(s *site.Site, p *site.Page) Event {
-	host, prefix := feed.Authority(s.Config.BaseURL)
-	return fromPage(s, p, host, prefix)
-}
-
-// fromPage is FromPage with the base URL's authority worked out once for
-// every event.
+// fromPage makes the VEVENT of an event page, given the authority of the
+// site's base URL (feed.Authority), which Files works out once.
 func fromPage(s *site.Site, p *site.Page, host, prefix string) Event {
 	cfg := s.Config
 	e := p.Event

@@ -59,20 +59,6 @@ const perShard = 50
 // first three letters of its words.
 const maxShard = 48 << 10
 
-// Index builds the search index of s: Write's files, in path order.
-func Index(s *site.Site) ([]output.File, error) {
-	var files []output.File
-	err := Write(s, func(f output.File) error {
-		files = append(files, f)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	return files, nil
-}
-
 // Write builds the search index of s and gives each file to emit as soon
 // as it is made, meta.json last (its version is a hash of the others), so
 // that the word shards of a large site are written one by one rather than
