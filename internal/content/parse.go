@@ -20,6 +20,7 @@ import (
 	"github.com/engage-ssg/engage/internal/engagement"
 	"github.com/engage-ssg/engage/internal/markdown"
 	"github.com/engage-ssg/engage/internal/schema"
+	"github.com/engage-ssg/engage/internal/sysfile"
 	"golang.org/x/sync/errgroup"
 	"gopkg.in/yaml.v3"
 )
@@ -95,6 +96,7 @@ func ParseAll(ctx context.Context, fsys fs.FS, paths []string, opts Options) ([]
 	var next atomic.Int64
 	for range min(workers, len(paths)) {
 		g.Go(func() error {
+			var buf []byte // the last file read, when nothing holds it
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(paths) {
@@ -104,12 +106,16 @@ func ParseAll(ctx context.Context, fsys fs.FS, paths []string, opts Options) ([]
 					return err
 				}
 				p := paths[i]
-				data, err := fs.ReadFile(fsys, p)
+				data, err := sysfile.ReadFileInto(fsys, p, buf)
 				if err != nil {
 					lists[i].Errorf(p, 0, 0, "", "", "cannot be read: %v", err)
 					continue
 				}
 				pages[i], lists[i] = Parse(p, data, opts)
+				buf = nil
+				if pages[i].keepsNoText() {
+					buf = data
+				}
 			}
 		})
 	}
@@ -127,6 +133,14 @@ func ParseAll(ctx context.Context, fsys fs.FS, paths []string, opts Options) ([]
 		}
 	}
 	return out, all
+}
+
+// keepsNoText reports whether a parsed page holds nothing of the file it
+// was parsed from (nor is there a page), so that the file's buffer can be
+// read into again: its front matter is a copy, and a baked body (see
+// markdown.Bake) has let go of its source and syntax tree.
+func (p *Page) keepsNoText() bool {
+	return p == nil || p.Body == nil || p.Body.Baked()
 }
 
 var frontMatterFix = "start the file with a line '---', then fields such as 'title: Carers café', then another '---' line"

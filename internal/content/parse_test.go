@@ -1,9 +1,14 @@
 package content_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -13,6 +18,7 @@ import (
 	"github.com/engage-ssg/engage/internal/diag"
 	"github.com/engage-ssg/engage/internal/markdown"
 	"github.com/engage-ssg/engage/internal/schema"
+	"github.com/engage-ssg/engage/internal/sysfile"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
@@ -868,4 +874,58 @@ func FuzzParseDate(f *testing.F) {
 			t.Errorf("ParseDate(%q) = %v, but its RFC 3339 form reads back as %v, %v", s, got, again, err)
 		}
 	})
+}
+
+// TestParseAllReusesNoHeldText parses many files from a folder on one
+// goroutine, which reads each into the buffer of the one before once that
+// page holds nothing of it: every page must still have its own title,
+// terms, links, headings, checks and body, baked or not.
+func TestParseAllReusesNoHeldText(t *testing.T) {
+	dir := t.TempDir()
+	var paths []string
+	for i := range 60 {
+		p := fmt.Sprintf("content/p%02d.md", i)
+		body := fmt.Sprintf("---\ntitle: Page %02d\ntopics: [topic %02d]\n---\n## Heading %02d\n\nSee [the page %02d](/p%02d/) for more.\n", i, i, i, i, i)
+		if i%3 == 0 { // a longer file, that needs a larger buffer
+			body += strings.Repeat(fmt.Sprintf("Filler %02d. ", i), 200) + "\n"
+		}
+		if i%7 == 0 { // a body that writes the bake's slot marker, kept unbaked
+			body += "Text with zQengageSLOTq in it.\n"
+		}
+		if err := os.MkdirAll(filepath.Join(dir, "content"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, p), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	opts := options(t)
+	opts.Workers, opts.Bake = 1, true
+	pages, list := content.ParseAll(context.Background(), sysfile.DirFS(dir), paths, opts)
+	if len(pages) != len(paths) {
+		t.Fatalf("parsed %d pages of %d: %v", len(pages), len(paths), list)
+	}
+	for i, p := range pages {
+		n := fmt.Sprintf("%02d", i)
+		if p.Meta.Title != "Page "+n || !slices.Equal(p.Meta.Terms["topics"], []string{"topic " + n}) {
+			t.Errorf("%s: title %q, topics %q", p.Path, p.Meta.Title, p.Meta.Terms["topics"])
+		}
+		if len(p.Body.Headings) != 1 || p.Body.Headings[0].Text != "Heading "+n {
+			t.Errorf("%s: headings %+v", p.Path, p.Body.Headings)
+		}
+		if len(p.Body.Links) != 1 || p.Body.Links[0].Dest != "/p"+n+"/" || p.Body.Links[0].Text != "the page "+n {
+			t.Errorf("%s: links %+v", p.Path, p.Body.Links)
+		}
+		if baked := p.Body.Baked(); baked == (i%7 == 0) {
+			t.Errorf("%s: baked %v", p.Path, baked)
+		}
+		var html bytes.Buffer
+		if err := opts.Markdown.HTML(&html, p.Body, nil, nil); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(html.String(), "Heading "+n+"</h2>") || i%3 == 0 && !strings.Contains(html.String(), "Filler "+n) {
+			t.Errorf("%s: body HTML is not its own:\n%.300s", p.Path, html.String())
+		}
+	}
 }

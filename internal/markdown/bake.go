@@ -144,25 +144,40 @@ func stripComments(s []byte) []byte {
 }
 
 // valid reports whether b has exactly the want slots Bake made for links:
-// one destination for each link and picture, and one label for each link.
+// one destination for each link and picture, and one label for each link,
+// each where goldmark writes it.
 func (b *baked) valid(links []linkNode, want int) bool {
 	if len(b.slots) != want {
 		return false
 	}
-	type hole struct {
-		link  int32
-		label bool
+	// seen has a bit for each link's destination (1) and label (2).
+	var small [64]uint8
+	seen := small[:0]
+	if len(links) <= len(small) {
+		seen = small[:len(links)]
+	} else {
+		seen = make([]uint8, len(links))
 	}
-	seen := map[hole]bool{}
 	for _, s := range b.slots {
-		h := hole{s.link, s.label}
-		if s.link < 0 || int(s.link) >= len(links) || seen[h] {
+		bit := uint8(1)
+		if s.label {
+			bit = 2
+		}
+		if s.link < 0 || int(s.link) >= len(links) || seen[s.link]&bit != 0 {
 			return false
 		}
 		if _, isLink := links[s.link].node.(*ast.Link); s.label && !isLink {
 			return false
 		}
-		seen[h] = true
+		// goldmark writes a destination as an attribute's value, and a
+		// label (the link's last child) just before the link's end: a
+		// forged marker elsewhere (in a picture's alt text, say) stands
+		// in for one the HTML does not show.
+		if s.label && !bytes.HasPrefix(b.html[s.at:], []byte("</a>")) ||
+			!s.label && !bytes.HasSuffix(b.html[:s.at], []byte(`href="`)) && !bytes.HasSuffix(b.html[:s.at], []byte(`src="`)) {
+			return false
+		}
+		seen[s.link] |= bit
 	}
 	return true
 }

@@ -16,6 +16,12 @@ func TestBakeForgedSlot(t *testing.T) {
 		{"out of range", "Text " + forged + "d7" + forged + " and [a link](/a/).\n"},
 		{"negative", "Text " + forged + "d-1" + forged + " and [a link](/a/).\n"},
 		{"lone marker", "Text " + forged + " then [a link](/a/).\n"},
+		// A link inside a picture's alt text shows its label's slot but
+		// not its destination's. A forged marker makes the count right:
+		// the picture's destination (0) twice, or the link's (1) in the
+		// alt text.
+		{"twice", "![alt [a link](/a/) " + forged + "d0" + forged + "](/img.png)\n"},
+		{"stand-in", "![alt [a link](/a/) " + forged + "d1" + forged + "](/img.png)\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			plain := m.Parse([]byte(tc.src))

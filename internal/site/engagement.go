@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"fmt"
 	"net/url"
 	"path"
@@ -361,7 +362,7 @@ func (r *resolver) uniqueNumbers() {
 // statuses that depend on those links.
 func (r *resolver) crossLinks() {
 	byDate := append([]*Page(nil), r.s.Regular...)
-	sortStable(byDate, newer)
+	sortNewest(byDate)
 	for _, p := range byDate {
 		if p.Event != nil && p.Event.Campaign != nil {
 			c := p.Event.Campaign.Campaign
@@ -452,6 +453,29 @@ func newer(a, b *Page) bool {
 	}
 	return a.Title < b.Title
 }
+
+// dated is what newer compares, for sortKeyed, with a rank before it.
+type dated struct {
+	rank  int
+	date  time.Time
+	title string
+}
+
+func datedKey(p *Page) dated { return dated{date: sortDate(p), title: p.Title} }
+
+// lowRankNewest orders by rank, then as newer does.
+func lowRankNewest(a, b *dated) int {
+	if a.rank != b.rank {
+		return cmp.Compare(a.rank, b.rank)
+	}
+	if c := b.date.Compare(a.date); c != 0 {
+		return c
+	}
+	return strings.Compare(a.title, b.title)
+}
+
+// sortNewest sorts pages as newer orders them, keeping ties in order.
+func sortNewest(ps []*Page) { sortKeyed(ps, datedKey, lowRankNewest) }
 
 func sortDate(p *Page) time.Time {
 	if p.Event != nil && !p.Event.Start.IsZero() {

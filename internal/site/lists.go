@@ -2,6 +2,7 @@ package site
 
 import (
 	"sort"
+	"time"
 
 	"github.com/engage-ssg/engage/internal/engagement"
 )
@@ -53,18 +54,16 @@ func (r *resolver) arrange(sec *Page) []list {
 				upcoming = append(upcoming, p)
 			}
 		}
-		sortStable(upcoming, func(a, b *Page) bool { return sortDate(a).Before(sortDate(b)) })
-		sortStable(past, func(a, b *Page) bool { return sortDate(a).After(sortDate(b)) })
+		sortKeyed(upcoming, sortDate, func(a, b *time.Time) int { return a.Compare(*b) })
+		sortKeyed(past, sortDate, func(a, b *time.Time) int { return b.Compare(*a) })
 		sec.Pages = upcoming
 		return []list{{first: sec}, view("past", "Past events", "Events that have already happened.", past, r.opts.Config.PerPage)}
 	case "updates":
-		sortStable(all, func(p, q *Page) bool {
-			a, b := statusRank(p), statusRank(q)
-			if a != b {
-				return a < b
-			}
-			return newer(p, q)
-		})
+		sortKeyed(all, func(p *Page) dated {
+			k := datedKey(p)
+			k.rank = statusRank(p)
+			return k
+		}, lowRankNewest)
 		return []list{{first: sec}}
 	case "principles":
 		sort.SliceStable(all, func(i, j int) bool {

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"path"
@@ -34,14 +35,16 @@ type Options struct {
 
 // Resolve builds the site from parsed pages.
 func Resolve(ctx context.Context, pages []*content.Page, opts Options) (*Site, diag.List) {
+	// The maps with an entry for every page are made that size at once:
+	// growing one to 100,000 entries copies it over and over.
 	r := &resolver{
 		opts:     opts,
 		s:        &Site{Config: opts.Config, Now: opts.Now},
-		byURL:    map[string]*Page{},
-		byRel:    map[string]*Page{},
+		byURL:    make(map[string]*Page, len(pages)),
+		byRel:    make(map[string]*Page, len(pages)),
 		excluded: map[string]string{},
 		hidden:   map[string]bool{},
-		claimed:  map[string]string{},
+		claimed:  make(map[string]string, len(pages)+len(opts.Files)),
 		static:   map[string]bool{},
 		sources:  map[string]string{},
 	}
@@ -597,20 +600,31 @@ var reserved = map[string]string{
 // sortPages orders pages by weight (weighted first), newest date, title,
 // then URL, so that every list is the same on every build.
 func sortPages(ps []*Page) {
-	sortStable(ps, func(a, b *Page) bool {
-		if (a.Weight == 0) != (b.Weight == 0) {
-			return a.Weight != 0
+	type key struct {
+		weighted   bool
+		weight     int
+		date       time.Time
+		title, url string
+	}
+	sortKeyed(ps, func(p *Page) key {
+		return key{p.Weight != 0, p.Weight, p.Date, p.Title, p.URL}
+	}, func(a, b *key) int {
+		switch {
+		case a.weighted != b.weighted:
+			if a.weighted {
+				return -1
+			}
+			return 1
+		case a.weight != b.weight:
+			return cmp.Compare(a.weight, b.weight)
 		}
-		if a.Weight != b.Weight {
-			return a.Weight < b.Weight
+		if c := b.date.Compare(a.date); c != 0 {
+			return c
 		}
-		if !a.Date.Equal(b.Date) {
-			return a.Date.After(b.Date)
+		if c := strings.Compare(a.title, b.title); c != 0 {
+			return c
 		}
-		if a.Title != b.Title {
-			return a.Title < b.Title
-		}
-		return a.URL < b.URL
+		return strings.Compare(a.url, b.url)
 	})
 }
 

@@ -33,3 +33,28 @@ func sortStable[T any](s []T, less func(a, b T) bool) {
 		s[i] = it.v
 	}
 }
+
+// sortKeyed sorts s by the keys key gives, compared by compare, keeping
+// elements with equal keys in the order they had. Each key is worked out
+// once, into one array, and the sort moves only the elements' places:
+// comparing then reads no page, where a less function reads two for
+// every comparison, and 100,000 pages scattered through memory made most
+// of those reads cache misses.
+func sortKeyed[T, K any](s []T, key func(T) K, compare func(a, b *K) int) {
+	keys := make([]K, len(s))
+	order := make([]int32, len(s))
+	for i, v := range s {
+		keys[i], order[i] = key(v), int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		if c := compare(&keys[a], &keys[b]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	sorted := make([]T, len(s))
+	for i, at := range order {
+		sorted[i] = s[at]
+	}
+	copy(s, sorted)
+}

@@ -1,13 +1,14 @@
 package site
 
 import (
+	"cmp"
 	"math/rand/v2"
 	"slices"
 	"sort"
 	"testing"
 )
 
-// TestSortStable checks sortStable against sort.SliceStable on lists with
+// TestSortStable checks sortStable and sortKeyed against sort.SliceStable on lists with
 // many ties, where keeping the first order is what matters.
 func TestSortStable(t *testing.T) {
 	type pair struct{ key, id int }
@@ -25,6 +26,11 @@ func TestSortStable(t *testing.T) {
 			sortStable(got, less)
 			if !slices.Equal(got, want) {
 				t.Errorf("%d elements, %d keys: sortStable differs from sort.SliceStable", n, keys)
+			}
+			got = slices.Clone(in)
+			sortKeyed(got, func(p pair) int { return p.key }, func(a, b *int) int { return cmp.Compare(*a, *b) })
+			if !slices.Equal(got, want) {
+				t.Errorf("%d elements, %d keys: sortKeyed differs from sort.SliceStable", n, keys)
 			}
 		}
 	}

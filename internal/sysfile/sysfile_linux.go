@@ -40,8 +40,9 @@ func WriteFile(name string, data []byte, perm fs.FileMode) error {
 	return nil
 }
 
-// readFile reads the whole named file, as os.ReadFile does.
-func readFile(name string) ([]byte, error) {
+// readFile reads the whole named file, as os.ReadFile does, into buf's
+// room when it has enough.
+func readFile(name string, buf []byte) ([]byte, error) {
 	fd, err := open(name, unix.O_RDONLY|unix.O_CLOEXEC, 0)
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
@@ -54,7 +55,10 @@ func readFile(name string) ([]byte, error) {
 	}
 	// One byte more than the file, so that the read that finds its end
 	// needs no larger buffer.
-	data := make([]byte, 0, size+1)
+	data := buf[:0]
+	if cap(data) < size+1 {
+		data = make([]byte, 0, size+1)
+	}
 	for {
 		if len(data) == cap(data) {
 			data = append(data, 0)[:len(data)]

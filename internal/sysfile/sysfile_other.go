@@ -16,4 +16,4 @@ func WriteFile(name string, data []byte, perm fs.FileMode) error {
 // fast is false: DirFS reads with os.DirFS.
 const fast = false
 
-func readFile(name string) ([]byte, error) { return os.ReadFile(name) }
+func readFile(name string, _ []byte) ([]byte, error) { return os.ReadFile(name) }

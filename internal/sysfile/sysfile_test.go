@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"testing/fstest"
 
@@ -96,5 +97,39 @@ func TestDirFS(t *testing.T) {
 	// Everything else is os.DirFS's.
 	if err := fstest.TestFS(fsys, "site.yaml", "content/events/cafe.md", "content/empty.md", "content/big.md"); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestReadFileInto checks that a file is read whole into the buffer it is
+// given when that has room, into a new one when not, and that a file
+// system other than DirFS is read as fs.ReadFile reads it.
+func TestReadFileInto(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte("short"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	long := bytes.Repeat([]byte("x"), 5000)
+	if err := os.WriteFile(filepath.Join(dir, "b.md"), long, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fsys := sysfile.DirFS(dir)
+	buf := make([]byte, 3, 4096)
+	got, err := sysfile.ReadFileInto(fsys, "a.md", buf)
+	if err != nil || string(got) != "short" {
+		t.Fatalf("ReadFileInto(a.md) = %q, %v; want \"short\"", got, err)
+	}
+	if runtime.GOOS == "linux" && &got[0] != &buf[:1][0] {
+		t.Error("a.md was not read into the buffer given, which had room")
+	}
+	got, err = sysfile.ReadFileInto(fsys, "b.md", buf)
+	if err != nil || !bytes.Equal(got, long) {
+		t.Fatalf("ReadFileInto(b.md) read %d bytes, %v; want %d", len(got), err, len(long))
+	}
+	if _, err := sysfile.ReadFileInto(fsys, "missing.md", buf); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("missing file: %v, want fs.ErrNotExist", err)
+	}
+	mem := fstest.MapFS{"c.md": {Data: []byte("in memory")}}
+	if got, err := sysfile.ReadFileInto(mem, "c.md", buf); err != nil || string(got) != "in memory" {
+		t.Errorf("MapFS: %q, %v", got, err)
 	}
 }
