@@ -322,12 +322,28 @@ func (d *Doc) ForgetLinks(dests, labels []string) bool {
 	if d.baked == nil || labels != nil || len(dests) != len(d.Links) {
 		return false
 	}
+	size := 0
 	for i, dest := range dests {
 		if dest == "" {
 			return false
 		}
 		if dest == d.Links[i].Dest {
-			dests[i] = strings.Clone(dest)
+			size += len(dest)
+		}
+	}
+	// The copies are cut from one string: one object for the garbage
+	// collector to find, not one for each link.
+	var b strings.Builder
+	b.Grow(size)
+	for i, dest := range dests {
+		if dest == d.Links[i].Dest {
+			b.WriteString(dest)
+		}
+	}
+	all, at := b.String(), 0
+	for i, dest := range dests {
+		if dest == d.Links[i].Dest {
+			dests[i], at = all[at:at+len(dest)], at+len(dest)
 		}
 	}
 	d.Links = nil

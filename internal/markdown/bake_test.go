@@ -241,7 +241,7 @@ func TestBakeDropsRawHTMLComments(t *testing.T) {
 // links are forgotten, and that they are kept where HTML still needs them.
 func TestForgetLinks(t *testing.T) {
 	m := New(Options{})
-	src := "See [the plan](plan.md), [our site](https://example.org/) and ![a map](map.png).\n"
+	src := "See [the plan](plan.md), [our site](https://example.org/) and ![a map](map.png).\n\n[Help](https://example.org/help/)\n"
 	html := func(d *Doc, dests []string) string {
 		var b bytes.Buffer
 		if err := m.HTML(&b, d, dests, nil); err != nil {
@@ -251,8 +251,8 @@ func TestForgetLinks(t *testing.T) {
 	}
 	d := m.Parse([]byte(src))
 	m.Bake(d, nil)
-	external := d.Links[1].Dest
-	dests := []string{"/plan/", external, "/assets/map.png"}
+	external, help := d.Links[1].Dest, d.Links[3].Dest
+	dests := []string{"/plan/", external, "/assets/map.png", help}
 	before := html(d, dests)
 	if !d.ForgetLinks(dests, nil) {
 		t.Fatal("ForgetLinks on a baked body with every address = false, want true")
@@ -263,8 +263,8 @@ func TestForgetLinks(t *testing.T) {
 	if after := html(d, dests); after != before {
 		t.Errorf("HTML after ForgetLinks:\n%s\nwant\n%s", after, before)
 	}
-	if dests[1] != external {
-		t.Errorf("the external address became %q", dests[1])
+	if dests[1] != external || dests[3] != help {
+		t.Errorf("the external addresses became %q and %q", dests[1], dests[3])
 	}
 
 	// Kept: labels to show, an address missing, an unbaked body.
@@ -273,16 +273,16 @@ func TestForgetLinks(t *testing.T) {
 		dests  []string
 		labels []string
 	}{
-		"labels":          {true, []string{"/plan/", external, "/m.png"}, []string{"", "", "PDF, 1 page"}},
-		"missing address": {true, []string{"/plan/", "", "/m.png"}, nil},
+		"labels":          {true, []string{"/plan/", external, "/m.png", help}, []string{"", "", "PDF, 1 page", ""}},
+		"missing address": {true, []string{"/plan/", "", "/m.png", help}, nil},
 		"too few":         {true, []string{"/plan/"}, nil},
-		"unbaked":         {false, []string{"/plan/", external, "/m.png"}, nil},
+		"unbaked":         {false, []string{"/plan/", external, "/m.png", help}, nil},
 	} {
 		d := m.Parse([]byte(src))
 		if tc.bake {
 			m.Bake(d, nil)
 		}
-		if d.ForgetLinks(tc.dests, tc.labels) || len(d.Links) != 3 {
+		if d.ForgetLinks(tc.dests, tc.labels) || len(d.Links) != 4 {
 			t.Errorf("%s: links forgotten, want them kept", name)
 		}
 	}

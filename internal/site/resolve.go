@@ -159,8 +159,7 @@ func (r *resolver) publish(pages []*content.Page) {
 		if !ok {
 			continue
 		}
-		p.URL = url
-		p.Out = outPath(url)
+		p.URL, p.Out = withOut(url)
 		if !r.claim(p.Out, cp.Path, p, func() (int, int) { pos := cp.FieldPos("slug"); return pos.Line, pos.Col }) {
 			continue
 		}
@@ -220,8 +219,7 @@ func (r *resolver) pairEasyRead() {
 				"is an easy-read version, but there is no standard page %s beside it", path.Base(standardRel))
 			continue
 		}
-		e.URL = std.URL + "easy-read/"
-		e.Out = outPath(e.URL)
+		e.URL, e.Out = withOut(std.URL + "easy-read/")
 		e.Section = std.Section
 		e.Terms = nil
 		if !r.claim(e.Out, cp.Path, e, func() (int, int) { return 1, 1 }) {
@@ -471,8 +469,20 @@ func (r *resolver) home() {
 	}
 	pages = append(pages, r.s.Pages...)
 	r.s.Pages = append(pages, h)
+	// A section's pages share one trail, full to its capacity so that
+	// appending to one copies it.
+	trails := map[string][]Crumb{}
 	for _, p := range r.s.Pages {
-		p.Breadcrumbs = r.crumbs(p)
+		if p.Kind != KindPage || p.Standard != nil {
+			p.Breadcrumbs = r.crumbs(p)
+			continue
+		}
+		t, ok := trails[p.Section]
+		if !ok {
+			t = slices.Clip(r.crumbs(p))
+			trails[p.Section] = t
+		}
+		p.Breadcrumbs = t
 	}
 }
 

@@ -208,6 +208,17 @@ func outPath(url string) string {
 	return p
 }
 
+// withOut returns url and outPath(url) cut from one string where url ends
+// in '/': a site keeps both for every page, and one object is less for
+// the garbage collector than two.
+func withOut(url string) (string, string) {
+	if !strings.HasSuffix(url, "/") {
+		return url, outPath(url)
+	}
+	both := url + "index.html"
+	return both[:len(url)], both[1:]
+}
+
 // OpenCampaigns are the campaigns open today, closing soonest first.
 func (s *Site) OpenCampaigns() []*Page {
 	var out []*Page
