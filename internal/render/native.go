@@ -82,6 +82,7 @@ func init() {
 			write: (*Renderer).termMain, main: true},
 		"principles/single.html": {uses: []string{"partials/page-head.html", "partials/page-foot.html", "partials/card.html"},
 			write: (*Renderer).principleMain, main: true},
+		"_default/report.html": {uses: []string{"partials/card.html"}, write: (*Renderer).reportMain, main: true},
 	}
 }
 

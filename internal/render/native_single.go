@@ -558,3 +558,142 @@ func (r *Renderer) termMain(b *bytes.Buffer, data any) bool {
 	b.WriteByte('\n')
 	return true
 }
+
+// reportMain is the "main" block of _default/report.html: a yearly
+// account of the consultations, events, outcomes and principles of one
+// year. On a large site each report lists a year's share of every
+// campaign and event, and as layout text it was most of the time spent
+// executing templates.
+func (r *Renderer) reportMain(b *bytes.Buffer, data any) bool {
+	d, ok := data.(*Data)
+	if !ok || d == nil || d.Page == nil || d.Page.Report == nil {
+		return false
+	}
+	p, rep := d.Page, d.Page.Report
+	b.WriteString(`<h1>`)
+	writeEscaped(b, p.Title)
+	b.WriteString(`</h1><p class="lede">`)
+	writeEscaped(b, p.Summary)
+	b.WriteString(`</p><dl class="summary-list"><div class="summary-list__row"><dt>Campaigns and consultations</dt><dd>` + strconv.Itoa(len(rep.Consultations)) +
+		`</dd></div><div class="summary-list__row"><dt>Events held</dt><dd>` + strconv.Itoa(len(rep.Events)) + `</dd></div>`)
+	if len(rep.Upcoming) > 0 {
+		b.WriteString(`<div class="summary-list__row"><dt>Events still to come</dt><dd>` + strconv.Itoa(len(rep.Upcoming)) + `</dd></div>`)
+	}
+	b.WriteString(`<div class="summary-list__row"><dt>Events cancelled</dt><dd>` + strconv.Itoa(len(rep.Cancelled)) + `</dd></div></dl>`)
+
+	b.WriteString(`<h2 id="page--consultations">What we asked</h2>`)
+	r.reportCards(b, rep.Consultations, `<p>We did not run any campaigns or consultations this year.</p>`)
+	b.WriteString(`<h2 id="page--events">Where we met people</h2>`)
+	r.reportCards(b, rep.Events, `<p>We have not held any events this year yet.</p>`)
+	r.reportEvents(b, `<h3 id="page--upcoming">Events still to come</h3>`, rep.Upcoming)
+	r.reportEvents(b, `<h3 id="page--cancelled">Events we cancelled</h3>`, rep.Cancelled)
+
+	most := 0
+	for _, c := range rep.OutcomeCounts {
+		most = max(most, c.N)
+	}
+	percent := func(n int) int {
+		if most == 0 {
+			return 0
+		}
+		return n * 100 / most
+	}
+	year := strconv.Itoa(rep.Year)
+	b.WriteString(`<h2 id="page--outcomes">What changed: you said, we did</h2><figure class="chart"><svg role="img" aria-labelledby="page--outcomes-chart-title" viewBox="0 0 600 ` +
+		strconv.Itoa(10+40*len(rep.OutcomeCounts)) + `" width="100%"><title id="page--outcomes-chart-title">Bar chart of updates by status: `)
+	for i, c := range rep.OutcomeCounts {
+		if i > 0 {
+			b.WriteString(`, `)
+		}
+		writeEscaped(b, c.Label)
+		b.WriteString(` ` + strconv.Itoa(c.N))
+	}
+	b.WriteString(`.</title>`)
+	for i, c := range rep.OutcomeCounts {
+		y := 40 * i
+		b.WriteString(`<text x="0" y="` + strconv.Itoa(27+y) + `" font-size="16" fill="#212b32">`)
+		writeEscaped(b, c.Label)
+		b.WriteString(`</text><rect x="160" y="` + strconv.Itoa(10+y) + `" width="` + strconv.Itoa(4*percent(c.N)) +
+			`" height="24" fill="#005eb8"/><text x="` + strconv.Itoa(168+4*percent(c.N)) + `" y="` + strconv.Itoa(27+y) +
+			`" font-size="16" fill="#212b32">` + strconv.Itoa(c.N) + `</text>`)
+	}
+	b.WriteString(`</svg><figcaption>Updates published in ` + year + `, by status. The same numbers are in the table below.</figcaption></figure><table><caption>Updates by status, ` +
+		year + `</caption><thead><tr><th scope="col">Status</th><th scope="col">Updates</th></tr></thead><tbody>`)
+	for _, c := range rep.OutcomeCounts {
+		b.WriteString(`<tr><td>`)
+		writeEscaped(b, c.Label)
+		b.WriteString(`</td><td>` + strconv.Itoa(c.N) + `</td></tr>`)
+	}
+	b.WriteString(`</tbody></table>`)
+	for _, g := range rep.Outcomes {
+		if len(g.Pages) == 0 {
+			continue
+		}
+		b.WriteString(`<h3 id="page--outcomes-`)
+		writeEscaped(b, g.ID)
+		b.WriteString(`">`)
+		writeEscaped(b, g.Title)
+		b.WriteString(`</h3><ul>`)
+		for _, q := range g.Pages {
+			r.reportLink(b, q)
+			b.WriteString(`</li>`)
+		}
+		b.WriteString(`</ul>`)
+	}
+
+	b.WriteString(`<h2 id="page--principles">Principles we applied</h2>`)
+	if len(rep.Principles) == 0 {
+		b.WriteString(`<p>No page published this year says which principles it applies.</p>`)
+	} else {
+		b.WriteString(`<table><caption>Principles and standards applied in ` + year +
+			`</caption><thead><tr><th scope="col">Principle or standard</th><th scope="col">Pages that apply it</th></tr></thead><tbody>`)
+		for _, c := range rep.Principles {
+			b.WriteString(`<tr><td><a href="`)
+			r.writeRelURL(b, c.Page.URL)
+			b.WriteString(`">`)
+			writeEscaped(b, c.Label)
+			b.WriteString(`</a></td><td>` + strconv.Itoa(c.N) + `</td></tr>`)
+		}
+		b.WriteString(`</tbody></table>`)
+	}
+	b.WriteByte('\n')
+	return true
+}
+
+// reportCards writes a report's list of cards, or none when it has none.
+func (r *Renderer) reportCards(b *bytes.Buffer, ps []*site.Page, none string) {
+	if len(ps) == 0 {
+		b.WriteString(none)
+		return
+	}
+	b.WriteString(`<ul class="card-list">`)
+	for _, p := range ps {
+		r.cachedCard(b, p, 3)
+	}
+	b.WriteString(`</ul>`)
+}
+
+// reportEvents writes a report's list of events with when they are, under
+// heading, or nothing when there are none.
+func (r *Renderer) reportEvents(b *bytes.Buffer, heading string, ps []*site.Page) {
+	if len(ps) == 0 {
+		return
+	}
+	b.WriteString(heading + `<ul>`)
+	for _, p := range ps {
+		r.reportLink(b, p)
+		b.WriteString(`, `)
+		writeEscaped(b, p.Event.When)
+		b.WriteString(`</li>`)
+	}
+	b.WriteString(`</ul>`)
+}
+
+// reportLink opens a report's list item with a link to p.
+func (r *Renderer) reportLink(b *bytes.Buffer, p *site.Page) {
+	b.WriteString(`<li><a href="`)
+	r.writeRelURL(b, p.URL)
+	b.WriteString(`">`)
+	writeEscaped(b, p.Title)
+	b.WriteString(`</a>`)
+}
