@@ -51,7 +51,7 @@ Body.
 		"booking:\n  url: javascript:alert(1)\n  capacity: 12\ncontact:\n  name: O'Neil & co\n  email: o'neil+events@example.org\n  phone: 01234 567 890\n---\nText.\n",
 	// The only page of its year: a report with no campaigns and no
 	// principles.
-	"content/events/long-ago.md": "---\ntitle: An old <meeting> & \"talk\"\nstart: 2023-05-04T10:00\nend: 2023-05-04T12:00\nattendance: online\nonline_url: https://meet.example.org/old\n---\nText.\n",
+	"content/events/long-ago.md":    "---\ntitle: An old <meeting> & \"talk\"\nstart: 2023-05-04T10:00\nend: 2023-05-04T12:00\nattendance: online\nonline_url: https://meet.example.org/old\n---\nText.\n",
 	"content/principles/untried.md": "---\ntitle: \"Principle 9: <we> & you\"\nnumber: 9\n---\nText.\n",
 	"content/campaigns/closes-today.md": "---\ntitle: Last call & \"more\"\nkind: consultation\nopens: 2026-10-01\ncloses: 2026-11-23\n" +
 		"why: Because <we> & \"you\" + them\ncontact:\n  name: Team\n  email: team+x@example.org\n---\nText.\n",
