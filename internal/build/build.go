@@ -595,7 +595,7 @@ func writeGenerated(ctx context.Context, plan *Plan, r *render.Renderer, tx *out
 	done := make(chan error, 1)
 	go func() {
 		done <- generate(ctx, plan, r, func(f output.File) error {
-			if mt := mediaType(f.Path); mt != "" {
+			if mt := mediaType(f.Path); mt != "" && !f.Minimal {
 				min, err := r.Minify(mt, f.Data)
 				if err != nil {
 					return fmt.Errorf("minify %s: %w", f.Path, err)

@@ -82,7 +82,7 @@ func Write(s *site.Site, emit func(output.File) error) error {
 		if err != nil {
 			return fmt.Errorf("search index documents: %w", err)
 		}
-		if err := put(output.File{Path: Dir + "docs/" + strconv.Itoa(n) + ".json", Data: data}); err != nil {
+		if err := put(output.File{Path: Dir + "docs/" + strconv.Itoa(n) + ".json", Data: data, Minimal: true}); err != nil {
 			return err
 		}
 	}
@@ -98,7 +98,7 @@ func Write(s *site.Site, emit func(output.File) error) error {
 	var keys []string
 	err = wordShards(docs, func(sh shard) error {
 		keys = append(keys, sh.key)
-		return put(output.File{Path: Dir + "words/" + sh.key + ".json", Data: sh.data})
+		return put(output.File{Path: Dir + "words/" + sh.key + ".json", Data: sh.data, Minimal: true})
 	})
 	if err != nil {
 		return err
