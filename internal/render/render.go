@@ -80,7 +80,7 @@ type cacheKey struct {
 // Every layout problem is returned; the Renderer is usable only without
 // errors.
 func New(s *site.Site, layouts, assets Layers, md *markdown.Markdown, minifyOutput bool) (*Renderer, diag.List) {
-	r := &Renderer{site: s, md: md, sets: map[*site.Page]*template.Template{}, cache: map[cacheKey]template.HTML{}}
+	r := &Renderer{site: s, md: md, cache: map[cacheKey]template.HTML{}}
 	var list diag.List
 	m := Minifier()
 	if minifyOutput {
@@ -130,17 +130,36 @@ func New(s *site.Site, layouts, assets Layers, md *markdown.Markdown, minifyOutp
 			return r, list
 		}
 	}
+	// A page's layout depends only on its kind, type and whether it is an
+	// easy-read version: each is looked for once, not once for each of
+	// 100,000 pages, which looked in the site's layouts/ folder each time.
+	type shape struct {
+		kind site.Kind
+		typ  string
+		easy bool
+	}
+	type found struct {
+		t   *template.Template
+		bad bool
+	}
+	shapes := map[shape]found{}
 	reported := map[string]bool{}
+	r.sets = make(map[*site.Page]*template.Template, len(s.Pages))
 	for _, p := range s.Pages {
-		t, key, prob := ts.lookup(p)
-		if prob != nil {
-			if !reported[key] {
+		sh := shape{p.Kind, p.Type, p.IsEasyRead()}
+		f, ok := shapes[sh]
+		if !ok {
+			t, key, prob := ts.lookup(p)
+			if prob != nil && !reported[key] {
 				list.Add(*prob)
 				reported[key] = true
 			}
-			continue
+			f = found{t, prob != nil}
+			shapes[sh] = f
 		}
-		r.sets[p] = t
+		if !f.bad {
+			r.sets[p] = f.t
+		}
 	}
 	return r, list
 }
