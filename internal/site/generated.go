@@ -99,6 +99,28 @@ func byTitle(ps []*Page) []*Page {
 // Letter is the A to Z section of a title: "a" to "z", or "0-9" for
 // titles that start otherwise.
 func Letter(title string) string {
+	// Plain ASCII, as most titles are, is read as slugify would make it
+	// without making the slug: its first letter or digit, where '&' and
+	// '@' become "and" and "at" and everything else before it goes.
+	ascii := true
+	for i := 0; i < len(title) && ascii; i++ {
+		ascii = title[i] < 0x80
+	}
+	if ascii {
+		for i := 0; i < len(title); i++ {
+			switch c := title[i]; {
+			case c >= 'a' && c <= 'z':
+				return title[i : i+1]
+			case c >= 'A' && c <= 'Z':
+				return string(rune(c + 'a' - 'A'))
+			case c >= '0' && c <= '9':
+				return "0-9"
+			case c == '&' || c == '@':
+				return "a"
+			}
+		}
+		return "0-9"
+	}
 	for _, c := range strings.ToLower(Slugify(title)) {
 		if c >= 'a' && c <= 'z' {
 			return string(c)

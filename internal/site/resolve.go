@@ -383,6 +383,9 @@ func (r *resolver) taxonomies() {
 	// order: on a large site, going over every page once for each
 	// taxonomy was most of the time of this step.
 	var seen []string // the slugs of the page's terms in one taxonomy
+	// A site has few terms, each written on many pages: each is made a
+	// slug once.
+	slugOf := map[string]string{}
 	for _, p := range r.s.Regular {
 		terms := p.Source.Meta.Terms
 		if len(terms) == 0 {
@@ -397,7 +400,11 @@ func (r *resolver) taxonomies() {
 			tax := taxes[i]
 			seen = seen[:0]
 			for _, t := range terms[name] {
-				s := Slugify(t)
+				s, ok := slugOf[t]
+				if !ok {
+					s = Slugify(t)
+					slugOf[t] = s
+				}
 				if s == "" || slices.Contains(seen, s) {
 					continue
 				}
