@@ -56,10 +56,14 @@ const (
 // it collected garbage while parsing 12 times rather than 32, and 18 times
 // in all rather than 39, 5% faster; its peak rose from 1,657 MiB to the
 // memory limit (1,754 MiB), which holds it there. 12 KB a page was slower
-// (29.2 s against 28.2 s, two runs each, taking turns).
+// (29.2 s against 28.2 s, two runs each, taking turns). Once the eighth
+// session's work made the heap smaller (peaking at about 1,600 MiB), 10
+// KB a page built it 7% faster than 9 KB (24.6 s against 26.6 s, CPU
+// time 46.6 s against 50.2 s, three runs each, taking turns), peaking at
+// 1,688 MiB; 11 KB was no faster again, at 1,731 MiB.
 const (
-	pageHeap      = 9 << 10
-	largeHeapGoal = 1 << 30
+	pageHeap      = 10 << 10
+	largeHeapGoal = 1152 << 20
 )
 
 // heapGoalFor is the least heap a build of a site of pages content files
