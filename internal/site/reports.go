@@ -44,11 +44,12 @@ func (r *resolver) reports() {
 	index := &Page{Kind: KindSection, Type: "reports", Section: "reports", Title: "Reports on involving the public",
 		Summary: "What we asked, where we met people and what changed, year by year.", URL: "/reports/"}
 	var pages []*Page
-	for _, y := range list {
+	reports := r.yearReports(list)
+	for i, y := range list {
 		p := &Page{Kind: KindReport, Type: "reports", Section: "reports", URL: "/reports/" + strconv.Itoa(y) + "/",
 			Title:   fmt.Sprintf("How we involved the public in %d", y),
 			Summary: fmt.Sprintf("The consultations, events and outcomes of %d, and the principles we applied.", y),
-			Report:  r.report(y)}
+			Report:  reports[i]}
 		p.Out = outPath(p.URL)
 		if !r.claim(p.Out, config.File, p, func() (int, int) { return 0, 0 }) {
 			continue
@@ -63,52 +64,95 @@ func (r *resolver) reports() {
 	r.s.Pages = append(r.s.Pages, pages...)
 }
 
-// report gathers one year.
-func (r *resolver) report(year int) *Report {
+// year is one report being gathered.
+type year struct {
+	rep        *Report
+	start, end time.Time
+	byStatus   map[string][]*Page
+	applied    map[*Page]int
+}
+
+// yearReports gathers the report of each of years. The pages are gone
+// over once for all of them: on a large site, going over every page once
+// for each year was most of the time of this step.
+func (r *resolver) yearReports(years []int) []*Report {
 	loc := r.opts.Config.Location
-	start := time.Date(year, 1, 1, 0, 0, 0, 0, loc)
-	end := time.Date(year+1, 1, 1, 0, 0, 0, 0, loc)
-	in := func(t time.Time) bool { return !t.IsZero() && !t.Before(start) && t.Before(end) }
-	rep := &Report{Year: year}
-	byStatus := map[string][]*Page{}
-	applied := map[*Page]int{}
+	ys := make([]*year, len(years))
+	for i, y := range years {
+		ys[i] = &year{rep: &Report{Year: y}, start: time.Date(y, 1, 1, 0, 0, 0, 0, loc), end: time.Date(y+1, 1, 1, 0, 0, 0, 0, loc),
+			byStatus: map[string][]*Page{}, applied: map[*Page]int{}}
+	}
+	applied := map[*Page]bool{} // in any year
 	for _, p := range r.s.Regular {
-		switch {
-		case p.Campaign != nil:
-			c := p.Campaign
-			open, close := c.Opens, c.Closes
-			if open.IsZero() {
-				open = p.Date
-			}
-			if close.IsZero() {
-				close = open
-			}
-			if !open.IsZero() && open.Before(end) && engagement.EndOfDay(close, loc).After(start) {
-				rep.Consultations = append(rep.Consultations, p)
-			}
-		case p.Event != nil:
-			if in(p.Event.Start) {
-				if p.Event.Status == "cancelled" {
-					rep.Cancelled = append(rep.Cancelled, p)
-				} else if p.Event.Status == "postponed" {
-					// no date to count it under until a new one is set
-				} else if !p.Event.Past {
-					rep.Upcoming = append(rep.Upcoming, p)
-				} else {
-					rep.Events = append(rep.Events, p)
-				}
-			}
-		case p.Update != nil:
-			if in(p.Date) {
-				byStatus[p.Update.Status] = append(byStatus[p.Update.Status], p)
-			}
+		for _, y := range ys {
+			y.add(p, loc, applied)
 		}
-		if in(sortDate(p)) {
-			for _, pr := range p.Principles {
-				applied[pr]++
+	}
+	// The principles applied, in the order of the site's pages.
+	var principles []*Page
+	if len(applied) > 0 {
+		for _, p := range r.s.Regular {
+			if applied[p] {
+				principles = append(principles, p)
 			}
 		}
 	}
+	reports := make([]*Report, len(ys))
+	for i, y := range ys {
+		reports[i] = y.finish(principles)
+	}
+	return reports
+}
+
+// in reports whether t is in the year.
+func (y *year) in(t time.Time) bool { return !t.IsZero() && !t.Before(y.start) && t.Before(y.end) }
+
+// add puts p in the year's report where it belongs, and the principles
+// p applies in applied.
+func (y *year) add(p *Page, loc *time.Location, applied map[*Page]bool) {
+	rep := y.rep
+	switch {
+	case p.Campaign != nil:
+		c := p.Campaign
+		open, close := c.Opens, c.Closes
+		if open.IsZero() {
+			open = p.Date
+		}
+		if close.IsZero() {
+			close = open
+		}
+		if !open.IsZero() && open.Before(y.end) && engagement.EndOfDay(close, loc).After(y.start) {
+			rep.Consultations = append(rep.Consultations, p)
+		}
+	case p.Event != nil:
+		if y.in(p.Event.Start) {
+			if p.Event.Status == "cancelled" {
+				rep.Cancelled = append(rep.Cancelled, p)
+			} else if p.Event.Status == "postponed" {
+				// no date to count it under until a new one is set
+			} else if !p.Event.Past {
+				rep.Upcoming = append(rep.Upcoming, p)
+			} else {
+				rep.Events = append(rep.Events, p)
+			}
+		}
+	case p.Update != nil:
+		if y.in(p.Date) {
+			y.byStatus[p.Update.Status] = append(y.byStatus[p.Update.Status], p)
+		}
+	}
+	if len(p.Principles) > 0 && y.in(sortDate(p)) {
+		for _, pr := range p.Principles {
+			y.applied[pr]++
+			applied[pr] = true
+		}
+	}
+}
+
+// finish sorts the year's lists and counts, given the principles applied
+// in any year in the order of the site's pages.
+func (y *year) finish(principles []*Page) *Report {
+	rep := y.rep
 	byStart := func(ps []*Page) {
 		sortStable(ps, func(a, b *Page) bool { return sortDate(a).Before(sortDate(b)) })
 	}
@@ -117,13 +161,13 @@ func (r *resolver) report(year int) *Report {
 	byStart(rep.Upcoming)
 	sortStable(rep.Consultations, campaignBefore)
 	for _, s := range engagement.UpdateStatuses {
-		ps := byStatus[s]
+		ps := y.byStatus[s]
 		byStart(ps)
 		rep.Outcomes = append(rep.Outcomes, Group{ID: s, Title: engagement.Label(s), Pages: ps})
 		rep.OutcomeCounts = append(rep.OutcomeCounts, Count{Label: engagement.Label(s), N: len(ps)})
 	}
-	for _, p := range r.s.Regular {
-		if n := applied[p]; n > 0 {
+	for _, p := range principles {
+		if n := y.applied[p]; n > 0 {
 			rep.Principles = append(rep.Principles, Count{Label: p.Title, N: n, Page: p})
 		}
 	}
