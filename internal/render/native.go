@@ -503,10 +503,23 @@ func (r *Renderer) card(b *bytes.Buffer, p *site.Page, level int) {
 	b.WriteString(`</li>`)
 }
 
-// cardKey is what {{partialCached "partials/card.html" (dict ...) . level}}
-// caches a card by, so that the Go and the layout text share one card.
-func cardKey(p *site.Page, level int) cacheKey {
-	return cacheKey{name: "partials/card.html", variants: [4]any{p, level}}
+// card is what {{partialCached "partials/card.html" (dict ...) . level}}
+// caches a card by (see cards), so that the Go and the layout text share
+// one card.
+type card struct {
+	p     *site.Page
+	level int
+}
+
+// cardOf returns the card that partialCached's name and variants name,
+// if they name one.
+func cardOf(name string, variants []any) (card, bool) {
+	if name != "partials/card.html" || len(variants) != 2 {
+		return card{}, false
+	}
+	p, ok := variants[0].(*site.Page)
+	level, ok2 := variants[1].(int)
+	return card{p, level}, ok && ok2
 }
 
 // pageList is partials/page-list.html: a list of cards, each cached as
@@ -536,9 +549,9 @@ func (r *Renderer) cachedCard(b *bytes.Buffer, p *site.Page, level int) {
 	if p == nil {
 		return
 	}
-	key := cardKey(p, level)
+	key := card{p, level}
 	r.cacheMu.RLock()
-	h, ok := r.cache[key]
+	h, ok := r.cards[key]
 	r.cacheMu.RUnlock()
 	if ok {
 		b.WriteString(string(h))
@@ -548,7 +561,7 @@ func (r *Renderer) cachedCard(b *bytes.Buffer, p *site.Page, level int) {
 	r.card(b, p, level)
 	h = template.HTML(b.Bytes()[start:])
 	r.cacheMu.Lock()
-	r.cache[key] = h
+	r.cards[key] = h
 	r.cacheMu.Unlock()
 }
 

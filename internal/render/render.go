@@ -61,7 +61,11 @@ type Renderer struct {
 	partials  *template.Template // every partial, for partialCached
 	cacheMu   sync.RWMutex
 	cache     map[cacheKey]template.HTML // what partialCached rendered
-	siteOwned map[string]bool            // partials the site's layouts/ overrides
+	// cards are the cards of pages partialCached rendered: a large site
+	// has one for every page, which a key of its own makes quicker to find
+	// and smaller for the garbage collector to go over than cacheKey.
+	cards     map[card]template.HTML
+	siteOwned map[string]bool // partials the site's layouts/ overrides
 	// natives are the theme's partials this site gets written in Go
 	// (see native.go); written has every partial as layout text, for
 	// data the Go does not know.
@@ -80,7 +84,7 @@ type cacheKey struct {
 // Every layout problem is returned; the Renderer is usable only without
 // errors.
 func New(s *site.Site, layouts, assets Layers, md *markdown.Markdown, minifyOutput bool) (*Renderer, diag.List) {
-	r := &Renderer{site: s, md: md, cache: map[cacheKey]template.HTML{}}
+	r := &Renderer{site: s, md: md, cache: map[cacheKey]template.HTML{}, cards: map[card]template.HTML{}}
 	var list diag.List
 	m := Minifier()
 	if minifyOutput {
@@ -310,9 +314,13 @@ func (r *Renderer) partialCached(name string, data any, variants ...any) (templa
 	// A site's own copy of a partial may show anything of the page: the
 	// theme cannot know, so it is rendered every time.
 	cached := !r.siteOwned[name]
+	c, isCard := cardOf(name, variants)
 	if cached {
 		r.cacheMu.RLock()
 		h, ok := r.cache[key]
+		if isCard {
+			h, ok = r.cards[c]
+		}
 		r.cacheMu.RUnlock()
 		if ok {
 			return h, nil
@@ -324,7 +332,11 @@ func (r *Renderer) partialCached(name string, data any, variants ...any) (templa
 	}
 	if cached {
 		r.cacheMu.Lock()
-		r.cache[key] = h
+		if isCard {
+			r.cards[c] = h
+		} else {
+			r.cache[key] = h
+		}
 		r.cacheMu.Unlock()
 	}
 	return h, nil
