@@ -163,7 +163,7 @@ func (r *resolver) publish(pages []*content.Page) {
 		if !r.claim(p.Out, cp.Path, p, func() (int, int) { pos := cp.FieldPos("slug"); return pos.Line, pos.Col }) {
 			continue
 		}
-		r.byURL[url] = p
+		r.byURL[p.URL] = p // not url, which would keep a second copy
 		r.byRel[cp.Rel] = p
 		r.s.Regular = append(r.s.Regular, p)
 	}
