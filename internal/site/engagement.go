@@ -444,17 +444,8 @@ func typeTitle(t string) string {
 	return titleCase(t)
 }
 
-// newer orders pages newest first by their own date (an event's start),
-// then title.
-func newer(a, b *Page) bool {
-	da, db := sortDate(a), sortDate(b)
-	if !da.Equal(db) {
-		return da.After(db)
-	}
-	return a.Title < b.Title
-}
-
-// dated is what newer compares, for sortKeyed, with a rank before it.
+// dated is what sortNewest orders pages by, for sortKeyed, with a rank
+// before it: their own date (an event's start), newest first, then title.
 type dated struct {
 	rank  int
 	date  time.Time
@@ -463,7 +454,7 @@ type dated struct {
 
 func datedKey(p *Page) dated { return dated{date: sortDate(p), title: p.Title} }
 
-// lowRankNewest orders by rank, then as newer does.
+// lowRankNewest orders by rank, then newest first, then by title.
 func lowRankNewest(a, b *dated) int {
 	if a.rank != b.rank {
 		return cmp.Compare(a.rank, b.rank)
@@ -474,7 +465,8 @@ func lowRankNewest(a, b *dated) int {
 	return strings.Compare(a.title, b.title)
 }
 
-// sortNewest sorts pages as newer orders them, keeping ties in order.
+// sortNewest sorts pages newest first by their own date (an event's
+// start), then by title, keeping ties in order.
 func sortNewest(ps []*Page) { sortKeyed(ps, datedKey, lowRankNewest) }
 
 func sortDate(p *Page) time.Time {

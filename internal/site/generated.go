@@ -33,7 +33,7 @@ func (r *resolver) generated() {
 		}
 	}
 	if len(easy) > 0 {
-		sortStable(easy, func(a, b *Page) bool { return a.Title < b.Title })
+		sortKeyed(easy, func(p *Page) string { return p.Title }, func(a, b *string) int { return strings.Compare(*a, *b) })
 		idx := &Page{Kind: KindSection, Type: "easy-read", Section: "easy-read", URL: "/easy-read/", Title: "Easy read",
 			Summary: "Pages of this website in easy read, with pictures and short sentences.", Pages: easy}
 		for _, p := range r.paginate(idx, config.File, 0) {
@@ -81,18 +81,7 @@ func (r *resolver) atoz() {
 // byTitle sorts pages by their titles in lower case, keeping the order of
 // equal titles; each title is lowered once, not at every comparison.
 func byTitle(ps []*Page) []*Page {
-	type titled struct {
-		key string
-		p   *Page
-	}
-	keyed := make([]titled, len(ps))
-	for i, p := range ps {
-		keyed[i] = titled{strings.ToLower(p.Title), p}
-	}
-	sortStable(keyed, func(a, b titled) bool { return a.key < b.key })
-	for i := range keyed {
-		ps[i] = keyed[i].p
-	}
+	sortKeyed(ps, func(p *Page) string { return strings.ToLower(p.Title) }, func(a, b *string) int { return strings.Compare(*a, *b) })
 	return ps
 }
 

@@ -2,6 +2,7 @@ package site
 
 import (
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/engage-ssg/engage/internal/engagement"
@@ -26,7 +27,7 @@ func (r *resolver) arrange(sec *Page) []list {
 	}
 	switch sec.Type {
 	case "campaigns":
-		sortStable(all, campaignBefore)
+		sortCampaigns(all)
 		var open, forthcoming, closed []*Page
 		for _, p := range all {
 			if p.Campaign == nil {
@@ -81,34 +82,50 @@ func (r *resolver) arrange(sec *Page) []list {
 	return []list{{first: sec, per: r.opts.Config.PerPage}}
 }
 
-// campaignBefore orders campaigns: open (closing soonest first), then
-// forthcoming (opening soonest first), then closed (newest first), then
-// paused and withdrawn.
-func campaignBefore(a, b *Page) bool {
-	ra, rb := campaignRank(a), campaignRank(b)
-	if ra != rb {
-		return ra < rb
-	}
-	ca, cb := a.Campaign, b.Campaign
-	if ca == nil || cb == nil {
-		return newer(a, b)
-	}
-	switch ca.Status {
-	case engagement.Open:
-		if !ca.Closes.Equal(cb.Closes) {
-			return ca.Closes.Before(cb.Closes)
-		}
-	case engagement.Forthcoming:
-		if !ca.Opens.Equal(cb.Opens) {
-			return ca.Opens.Before(cb.Opens)
-		}
-	default:
-		if !ca.Closes.Equal(cb.Closes) {
-			return ca.Closes.After(cb.Closes)
-		}
-	}
-	return a.Title < b.Title
+// campaignKey is what campaigns are ordered by (sortCampaigns): open
+// (closing soonest first), then forthcoming (opening soonest first), then
+// closed (newest first), then paused and withdrawn, then pages that are
+// not campaigns (as sortNewest orders them); then by title. It holds the
+// rank, the date that orders campaigns of that rank (earliest first, or
+// latest first when desc) and the title.
+type campaignKey struct {
+	rank  int
+	date  time.Time
+	desc  bool
+	title string
 }
+
+func campaignKeyOf(p *Page) campaignKey {
+	k := campaignKey{rank: campaignRank(p), title: p.Title}
+	switch c := p.Campaign; {
+	case c == nil:
+		k.date, k.desc = sortDate(p), true // newest first, as sortNewest orders them
+	case c.Status == engagement.Open:
+		k.date = c.Closes
+	case c.Status == engagement.Forthcoming:
+		k.date = c.Opens
+	default:
+		k.date, k.desc = c.Closes, true
+	}
+	return k
+}
+
+func compareCampaigns(a, b *campaignKey) int {
+	if a.rank != b.rank {
+		return a.rank - b.rank
+	}
+	c := a.date.Compare(b.date)
+	if a.desc {
+		c = -c
+	}
+	if c != 0 {
+		return c
+	}
+	return strings.Compare(a.title, b.title)
+}
+
+// sortCampaigns sorts pages by campaignKey, keeping ties in order.
+func sortCampaigns(ps []*Page) { sortKeyed(ps, campaignKeyOf, compareCampaigns) }
 
 func campaignRank(p *Page) int {
 	if p.Campaign == nil {

@@ -159,7 +159,7 @@ func (y *year) finish(principles []*Page) *Report {
 	byStart(rep.Events)
 	byStart(rep.Cancelled)
 	byStart(rep.Upcoming)
-	sortStable(rep.Consultations, campaignBefore)
+	sortCampaigns(rep.Consultations)
 	for _, s := range engagement.UpdateStatuses {
 		ps := y.byStatus[s]
 		byStart(ps)

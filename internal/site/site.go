@@ -227,7 +227,7 @@ func (s *Site) OpenCampaigns() []*Page {
 			out = append(out, p)
 		}
 	}
-	sortStable(out, campaignBefore)
+	sortCampaigns(out)
 	return out
 }
 
