@@ -33,7 +33,7 @@ func (r *resolver) generated() {
 		}
 	}
 	if len(easy) > 0 {
-		sortKeyed(easy, func(p *Page) string { return p.Title }, func(a, b *string) int { return strings.Compare(*a, *b) })
+		sortByText(easy, func(p *Page) string { return p.Title })
 		idx := &Page{Kind: KindSection, Type: "easy-read", Section: "easy-read", URL: "/easy-read/", Title: "Easy read",
 			Summary: "Pages of this website in easy read, with pictures and short sentences.", Pages: easy}
 		for _, p := range r.paginate(idx, config.File, 0) {
@@ -81,7 +81,7 @@ func (r *resolver) atoz() {
 // byTitle sorts pages by their titles in lower case, keeping the order of
 // equal titles; each title is lowered once, not at every comparison.
 func byTitle(ps []*Page) []*Page {
-	sortKeyed(ps, func(p *Page) string { return strings.ToLower(p.Title) }, func(a, b *string) int { return strings.Compare(*a, *b) })
+	sortByText(ps, func(p *Page) string { return strings.ToLower(p.Title) })
 	return ps
 }
 

@@ -55,8 +55,8 @@ func (r *resolver) arrange(sec *Page) []list {
 				upcoming = append(upcoming, p)
 			}
 		}
-		sortKeyed(upcoming, sortDate, func(a, b *time.Time) int { return a.Compare(*b) })
-		sortKeyed(past, sortDate, func(a, b *time.Time) int { return b.Compare(*a) })
+		sortEarliest(upcoming)
+		sortLatest(past)
 		sec.Pages = upcoming
 		return []list{{first: sec}, view("past", "Past events", "Events that have already happened.", past, r.opts.Config.PerPage)}
 	case "updates":

@@ -153,16 +153,13 @@ func (y *year) add(p *Page, loc *time.Location, applied map[*Page]bool) {
 // in any year in the order of the site's pages.
 func (y *year) finish(principles []*Page) *Report {
 	rep := y.rep
-	byStart := func(ps []*Page) {
-		sortStable(ps, func(a, b *Page) bool { return sortDate(a).Before(sortDate(b)) })
-	}
-	byStart(rep.Events)
-	byStart(rep.Cancelled)
-	byStart(rep.Upcoming)
+	sortEarliest(rep.Events)
+	sortEarliest(rep.Cancelled)
+	sortEarliest(rep.Upcoming)
 	sortCampaigns(rep.Consultations)
 	for _, s := range engagement.UpdateStatuses {
 		ps := y.byStatus[s]
-		byStart(ps)
+		sortEarliest(ps)
 		rep.Outcomes = append(rep.Outcomes, Group{ID: s, Title: engagement.Label(s), Pages: ps})
 		rep.OutcomeCounts = append(rep.OutcomeCounts, Count{Label: engagement.Label(s), N: len(ps)})
 	}

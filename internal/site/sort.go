@@ -3,6 +3,8 @@ package site
 import (
 	"cmp"
 	"slices"
+	"strings"
+	"time"
 )
 
 // sortStable sorts s by less, keeping elements that are equal by it in the
@@ -57,4 +59,19 @@ func sortKeyed[T, K any](s []T, key func(T) K, compare func(a, b *K) int) {
 		sorted[i] = s[at]
 	}
 	copy(s, sorted)
+}
+
+// sortEarliest sorts pages by their own date (an event's start), earliest
+// first, and sortLatest latest first, keeping ties in order.
+func sortEarliest(ps []*Page) {
+	sortKeyed(ps, sortDate, func(a, b *time.Time) int { return a.Compare(*b) })
+}
+
+func sortLatest(ps []*Page) {
+	sortKeyed(ps, sortDate, func(a, b *time.Time) int { return b.Compare(*a) })
+}
+
+// sortByText sorts pages by the text key gives, keeping ties in order.
+func sortByText(ps []*Page, key func(*Page) string) {
+	sortKeyed(ps, key, func(a, b *string) int { return strings.Compare(*a, *b) })
 }
